@@ -1,0 +1,332 @@
+/**
+ * What a grader file uses: `const ex = gradeExercise('exercise-01')`, then `ex.part('B', () => …)`
+ * with `ex.test(…)` and `ex.property(…)` inside, calling the student's code through `ex.call(…)`
+ * and the hidden reference through `ex.reference`.
+ *
+ * The student's code runs in its own process (see sandbox/); this module turns what comes back
+ * into verdicts, adds the counterexample, seed, replay command and hint to every failure, and
+ * never branches on the backend: each vitest project grades one backend with the same tests.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, test } from 'vitest';
+import type { BackendName } from './backends/detect.ts';
+import { findExercise, type Exercise, type Part } from './course.ts';
+import { GradeFailure, renderSections, type Section } from './failure.ts';
+import { formatValue } from './format.ts';
+import { repoRoot, solutionsDir, targetDir, shortPath } from './paths.ts';
+import { Reference } from './reference.ts';
+import { RunnerError, SandboxFault, type Sandbox } from './sandbox/client.ts';
+import { currentBackend, currentSandbox } from './sandbox/current.ts';
+import type { CallReport, CallRequest } from './sandbox/runner.ts';
+import type { Thrown, Wire } from './sandbox/wire.ts';
+import { propertySeed, replayPath, runSeed } from './seed.ts';
+import { describeMutation } from './mutation.ts';
+
+/** How much slower a backend is than cpu at answering one call (shader compilation on SwiftShader). */
+const slowdown: Record<BackendName, number> = { cpu: 1, webgpu: 6 };
+
+/** Options of one call of the student's code. */
+export interface CallOptions {
+  /** Record the tfjs kernels that ran. */
+  profile?: boolean;
+  /** Milliseconds on cpu before the call counts as hung (scaled for slower backends). Default 5000. */
+  timeoutMs?: number;
+}
+
+/** Options of a property. */
+export interface PropertyOptions<T> {
+  /** Cases to try (default 50). */
+  numRuns?: number;
+  /** The case as labelled sections for the failure message. */
+  show: (value: T) => Section[];
+  /** Shrink a failing case (default true); turn off for large, realistic cases. */
+  shrink?: boolean;
+}
+
+/** The test that is being defined, so helpers can name the part in messages. */
+let currentPart: Part | undefined;
+
+function quote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+function regexEscape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The message for something the student's code threw. */
+export function describeThrown(fn: string, thrown: Thrown): string {
+  if (/Remove this line and implement/.test(thrown.message)) {
+    return `${fn} is not implemented yet (it still throws '${thrown.message}').`;
+  }
+  if (!thrown.isError) return `${fn} threw a non-Error value (${thrown.message}); throw an Error with a message instead.`;
+  return `${fn} threw ${thrown.name}: ${thrown.message}`;
+}
+
+/** The grading API of one exercise, for one backend (the vitest project's). */
+export class ExerciseGrader {
+  readonly exercise: Exercise;
+  readonly backend: BackendName;
+  private sandboxInstance: Sandbox | undefined;
+  private referenceInstance: Reference | undefined;
+
+  constructor(id: string) {
+    this.exercise = findExercise(id);
+    this.backend = currentBackend();
+    afterAll(() => currentSandbox().close());
+  }
+
+  /** The hidden reference (live solution or sealed recordings). */
+  get reference(): Reference {
+    this.referenceInstance ??= new Reference(this.exercise);
+    return this.referenceInstance;
+  }
+
+  /** The student's process for this file's backend, started on first use. */
+  get sandbox(): Sandbox {
+    if (this.sandboxInstance === undefined) {
+      const target = targetDir();
+      const driver = path.join(repoRoot, 'graders', this.exercise.folder, 'driver.ts');
+      this.sandboxInstance = currentSandbox();
+      this.sandboxInstance.target({
+        driver: existsSync(driver) ? driver : undefined,
+        entry: path.join(target, this.exercise.folder, this.exercise.files[0]),
+        allowSolutions: path.resolve(target) === solutionsDir,
+      });
+    }
+    return this.sandboxInstance;
+  }
+
+  /** Declares part `id` (from course.json) as a describe block; parts without tensors run on cpu only. */
+  part(id: string, body: () => void): void {
+    const part = this.exercise.parts.find((p) => p.id === id);
+    if (part === undefined) throw new Error(`${this.exercise.id} has no part ${id} in course.json`);
+    const name = `Part ${part.id} · ${part.title}`;
+    const runsHere = part.tensors === true || this.backend === 'cpu';
+    (runsHere ? describe : describe.skip)(name, () => {
+      const previous = currentPart;
+      currentPart = part;
+      try {
+        body();
+      } finally {
+        currentPart = previous;
+      }
+    });
+  }
+
+  private hintSection(part: Part | undefined): Section[] {
+    if (part === undefined) return [];
+    return [{ label: `Hint (part ${part.id})`, body: `${part.hints[0]}\n(more: npm run hint -- ${this.exercise.id} ${part.id})` }];
+  }
+
+  private replayCommand(testName: string, extra: Record<string, string>): string {
+    const env: string[] = [];
+    if (process.env.GRADE_TARGET) env.push(`GRADE_TARGET=${quote(process.env.GRADE_TARGET)}`);
+    if (runSeed() !== 'default') env.push(`GRADE_SEED=${quote(runSeed())}`);
+    for (const [key, value] of Object.entries(extra)) env.push(`${key}=${value}`);
+    return `${[...env, 'npm test', this.exercise.id, '--', '--project', this.backend, '-t', quote(regexEscape(testName))].join(' ')}`;
+  }
+
+  /** A test of the current part; any failure gets the part's hint appended. */
+  test(name: string, body: () => Promise<void>): void {
+    const part = currentPart;
+    test(name, async () => {
+      try {
+        await body();
+      } catch (error) {
+        throw this.asFailure(error).with(...this.hintSection(part));
+      }
+    });
+  }
+
+  /**
+   * A property of the current part, checked by fast-check on `numRuns` cases from a seed derived
+   * from the run seed and the test's name. A failure shows the shrunk case, the first difference,
+   * the seed and path, a command that replays exactly that case, and the hint.
+   */
+  property<T>(name: string, arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, options: PropertyOptions<T>): void {
+    const part = currentPart;
+    const testId = `${this.exercise.id} ${part?.id ?? ''} ${name}`;
+    test(name, async () => {
+      const seed = propertySeed(testId);
+      const path_ = replayPath();
+      const sealed = this.referenceInstance?.mode === 'sealed' || !this.hasLiveReference();
+      // After a hang or crash, or once shrinking has used its time budget, accept every further
+      // case: the shrinker then keeps the smallest failing case found so far instead of paying a
+      // timeout (or a shader compilation) for each further attempt.
+      let stopShrinking = false;
+      let firstFailureAt: number | undefined;
+      const shrinkBudgetMs = 2000 * slowdown[this.backend];
+      const property = fc.asyncProperty(arbitrary, async (value) => {
+        if (stopShrinking) return;
+        if (firstFailureAt !== undefined && Date.now() - firstFailureAt > shrinkBudgetMs) {
+          stopShrinking = true;
+          return;
+        }
+        try {
+          await predicate(value);
+        } catch (error) {
+          firstFailureAt ??= Date.now();
+          if (error instanceof SandboxFault || (error instanceof GradeFailure && error.fatal)) stopShrinking = true;
+          throw error;
+        }
+      });
+      const details = await fc.check(property, {
+        seed,
+        numRuns: options.numRuns ?? 50,
+        path: path_,
+        endOnFailure: sealed || options.shrink === false || (path_ !== undefined && !path_.includes(':')) ? true : undefined,
+      });
+      if (!details.failed) return;
+      if (details.counterexample === null) {
+        throw new GradeFailure(`the property could not run (${details.interrupted ? 'interrupted' : 'too many skipped cases'}).`);
+      }
+      const failure = this.asFailure(details.errorInstance);
+      if (failure.notImplemented) throw failure.with(...this.hintSection(part));
+      const [value] = details.counterexample;
+      const shrinks = details.numShrinks > 0 ? ` (shrunk ${details.numShrinks} times)` : '';
+      throw failure.with(
+        { label: `Counterexample${shrinks}`, body: '\n' + renderSections(options.show(value)) },
+        { label: 'Seed', body: `${seed} (run seed '${runSeed()}'), path ${details.counterexamplePath}, after ${details.numRuns} case(s)` },
+        { label: 'Replay exactly this case', body: this.replayCommand(name, { GRADE_PATH: details.counterexamplePath }) },
+        ...this.hintSection(part),
+      );
+    });
+  }
+
+  private hasLiveReference(): boolean {
+    try {
+      return this.reference.mode === 'live';
+    } catch {
+      return false;
+    }
+  }
+
+  /** Turns anything a test threw into a GradeFailure for the student. */
+  private asFailure(error: unknown): GradeFailure {
+    if (error instanceof GradeFailure) return error;
+    if (error instanceof SandboxFault) {
+      const sections: Section[] = error.output.trim() ? [{ label: 'your code printed (last lines)', body: error.output.trim().split('\n').slice(-12).join('\n') }] : [];
+      const failure = new GradeFailure(`part ${currentPart?.id ?? ''}: ${error.message}`.replace(/^part : /, ''), sections);
+      failure.fatal = true;
+      return failure;
+    }
+    if (error instanceof RunnerError) return new GradeFailure(error.message);
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return new GradeFailure(`the grader itself failed: ${message} — please report this to your instructor.`);
+  }
+
+  /**
+   * Calls `fn` of the student's module and applies the checks every call must pass: it returns
+   * (no throw), leaves its inputs untouched, returns fresh storage, leaks no tensors and keeps the
+   * backend and kernel registry as they were. Returns the report, with `value` set.
+   */
+  async call(fn: string, args: Wire[], options: CallOptions = {}): Promise<CallReport & { value: Wire }> {
+    const report = await this.rawCall(fn, args, options);
+    if (report.thrown !== undefined) throw thrownFailure(fn, report.thrown);
+    this.checkHygiene(fn, args, report);
+    return report as CallReport & { value: Wire };
+  }
+
+  /** Calls `fn` where it must throw; returns what it threw, or fails if it returned. */
+  async callExpectingThrow(fn: string, args: Wire[], why: string, options: CallOptions = {}): Promise<Thrown> {
+    const report = await this.rawCall(fn, args, options);
+    if (report.thrown === undefined) {
+      throw new GradeFailure(`${fn} returned instead of throwing ${why}.`, [{ label: 'it returned', body: formatValue(unwrapForDisplay(report.value)) }]);
+    }
+    if (isStub(report.thrown)) throw thrownFailure(fn, report.thrown);
+    this.checkHygiene(fn, args, report);
+    return report.thrown;
+  }
+
+  /**
+   * Reads a non-function export of the student's module (e.g. `verdicts`, `answers`) as plain
+   * data. Fails with a clear message when it is missing or unreadable.
+   */
+  async readExport(name: string): Promise<Wire> {
+    try {
+      return await this.sandbox.request('read', { name }, { timeoutMs: 5000 * slowdown[this.backend], label: `reading ${name}` });
+    } catch (error) {
+      if (error instanceof RunnerError) throw new GradeFailure(`could not read the export ${name}: ${error.message}`);
+      throw error;
+    }
+  }
+
+  /**
+   * Runs an op of this exercise's driver (graders/<folder>/driver.ts, run in the student's
+   * process) and returns its answer. Runner errors become failures naming the op.
+   */
+  async driver(op: string, payload: Wire, options: { timeoutMs?: number; label?: string } = {}): Promise<Wire> {
+    const timeoutMs = (options.timeoutMs ?? 5000) * slowdown[this.backend];
+    try {
+      return await this.sandbox.request(op, payload, { timeoutMs, label: options.label ?? op });
+    } catch (error) {
+      if (error instanceof RunnerError) {
+        const t = error.thrown;
+        if (isStub(t)) throw thrownFailure(options.label ?? op, t);
+        throw new GradeFailure(`${options.label ?? op}: ${t.isError ? `${t.name}: ${t.message}` : `a non-Error value was thrown (${t.message})`}`, stackSection(t));
+      }
+      throw error;
+    }
+  }
+
+  /** One call, reporting rather than judging a throw. */
+  async rawCall(fn: string, args: Wire[], options: CallOptions = {}): Promise<CallReport> {
+    const request: CallRequest = { fn, args, profile: options.profile };
+    const timeoutMs = (options.timeoutMs ?? 5000) * slowdown[this.backend];
+    const report = (await this.sandbox.request('call', request as unknown as Wire, { timeoutMs, label: fn })) as unknown as CallReport;
+    if (report.thrown?.unreadable) throw new GradeFailure(`${fn}: ${report.thrown.message}.`);
+    return report;
+  }
+
+  private checkHygiene(fn: string, args: Wire[], report: CallReport): void {
+    const mutation = describeMutation(args, report.inputsAfter);
+    if (mutation !== undefined) throw new GradeFailure(`${fn} changed its input: ${mutation}. Inputs must never be modified; work on a copy.`);
+    if (report.aliased) throw new GradeFailure(`${fn} returned an ndarray that shares storage with an input; return new storage.`);
+    if (report.backendAfter !== this.backend) {
+      throw new GradeFailure(`${fn} switched the tfjs backend to ${report.backendAfter} while grading ${this.backend}; never call tf.setBackend.`);
+    }
+    if (report.registryChanged.length > 0) {
+      throw new GradeFailure(`${fn} changed the tfjs kernel registry (${report.registryChanged.join(', ')}); graded code may not register or unregister kernels.`);
+    }
+    if (report.leaked > 0) {
+      throw new GradeFailure(
+        `${fn} left ${report.leaked.toLocaleString('en')} tensor${report.leaked === 1 ? '' : 's'} allocated: wrap the work in tf.tidy() or dispose intermediate tensors.`,
+      );
+    }
+  }
+
+  /** Where the student's entry file is, for messages. */
+  get entryPath(): string {
+    return shortPath(path.join(targetDir(), this.exercise.folder, this.exercise.files[0]));
+  }
+}
+
+function isStub(thrown: Thrown): boolean {
+  return /Remove this line and implement/.test(thrown.message);
+}
+
+function thrownFailure(fn: string, thrown: Thrown): GradeFailure {
+  const failure = new GradeFailure(describeThrown(fn, thrown), isStub(thrown) ? [] : stackSection(thrown));
+  failure.notImplemented = isStub(thrown);
+  return failure;
+}
+
+function stackSection(thrown: Thrown): Section[] {
+  if (!thrown.stack) return [];
+  const lines = thrown.stack.split('\n').filter((l) => !/node:internal|sandbox\/runner|\.grade\/build\/runner/.test(l));
+  return lines.length > 0 ? [{ label: 'where', body: lines.slice(0, 3).map((l) => l.trim()).join('\n') }] : [];
+}
+
+function unwrapForDisplay(value: Wire | undefined): unknown {
+  if (value !== null && typeof value === 'object' && '$nd' in value) return (value as { $nd: unknown }).$nd;
+  if (value !== null && typeof value === 'object' && '$tensor' in value) return (value as { $tensor: unknown }).$tensor;
+  return value;
+}
+
+/** The grader of exercise `id` (e.g. 'exercise-01') for this vitest project's backend. */
+export function gradeExercise(id: string): ExerciseGrader {
+  return new ExerciseGrader(id);
+}

@@ -1,0 +1,70 @@
+/**
+ * The course's vitest reporter: prints the header, then — when the run ends — every failure with
+ * its explanation, the score table and the closing line, and writes the run's {@link RunResult}
+ * to `.grade/results/latest.json` (or `GRADE_RESULTS`). Exports and tools read that file, never
+ * the terminal, so nothing a submission prints can pass for a result.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Reporter, SerializedError, TestModule, Vitest } from 'vitest/node';
+import { loadCourse } from './course.ts';
+import { shortPath, stateDir, targetDir } from './paths.ts';
+import { collect } from './results/from-vitest.ts';
+import type { RunResult } from './results/model.ts';
+import { formatCounts, formatFailures, formatHeader, formatScoreTable } from './results/print.ts';
+import { scoreRun } from './results/score.ts';
+import { runSeed } from './seed.ts';
+import { modifiedGraderFiles } from './integrity.ts';
+
+/** Where the latest run's result is written. */
+export function resultsFile(env: NodeJS.ProcessEnv = process.env): string {
+  return env.GRADE_RESULTS ? path.resolve(env.GRADE_RESULTS) : path.join(stateDir, 'results', 'latest.json');
+}
+
+export default class CourseReporter implements Reporter {
+  private vitest: Vitest | undefined;
+  private startedAt = new Date();
+  private backends: { name: string; adapter: string }[] = [];
+  private unavailable: { name: string; reason: string }[] = [];
+
+  onInit(vitest: Vitest): void {
+    this.vitest = vitest;
+    this.startedAt = new Date();
+    this.backends = vitest.projects.map((p) => ({
+      name: p.name || 'cpu',
+      adapter: p.name === 'webgpu' ? (process.env.COURSE_WEBGPU_ADAPTER ?? 'webgpu') : 'cpu',
+    }));
+    if (!this.backends.some((b) => b.name === 'webgpu') && process.env.COURSE_WEBGPU_REASON) {
+      this.unavailable.push({ name: 'webgpu', reason: process.env.COURSE_WEBGPU_REASON });
+    }
+    const modified = modifiedGraderFiles();
+    process.stdout.write(`${formatHeader(shortPath(targetDir()), runSeed(), this.backends, this.unavailable)}\n`);
+    if (modified.length > 0) {
+      process.stdout.write(`warning: these grading files differ from the release: ${modified.join(', ')}\n`);
+    }
+  }
+
+  onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>): void {
+    const course = loadCourse();
+    const { tests, loadErrors } = collect(course, modules);
+    const filtered = this.vitest?.config.testNamePattern !== undefined || process.env.GRADE_PATH !== undefined;
+    const run: RunResult = scoreRun(course, tests, {
+      startedAt: this.startedAt.toISOString(),
+      durationMs: Date.now() - this.startedAt.getTime(),
+      target: shortPath(targetDir()),
+      seed: runSeed(),
+      backends: this.backends,
+      unavailable: this.unavailable,
+      graders_modified: modifiedGraderFiles(),
+      filtered,
+      loadErrors,
+      errors: unhandled.map((e) => `unhandled error: ${e.name ?? 'Error'}: ${e.message}`),
+    });
+    const file = resultsFile();
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(run, null, 2) + '\n');
+    const failures = formatFailures(run);
+    const out = [failures, formatScoreTable(run), formatCounts(run)].filter((s) => s !== '').join('\n\n');
+    process.stdout.write(`\n${out}\n`);
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Reads vitest's reported tasks into raw test records: which exercise (from the grader file's
+ * folder), which part (from the `Part X · title` describe block), which backend (the project).
+ */
+import path from 'node:path';
+import type { SerializedError, TestCase, TestModule } from 'vitest/node';
+import type { Course } from '../course.ts';
+import type { RawTest } from './score.ts';
+
+function exerciseOf(course: Course, moduleId: string): string | undefined {
+  const parts = moduleId.split(path.sep).join('/').split('/');
+  const graders = parts.lastIndexOf('graders');
+  const folder = graders >= 0 ? parts[graders + 1] : undefined;
+  return course.exercises.find((e) => e.folder === folder)?.id;
+}
+
+function partOf(test: TestCase): string | undefined {
+  for (let node: TestCase['parent'] | TestCase = test; node.type !== 'module'; node = node.parent) {
+    if (node.type === 'suite') {
+      const match = /^Part (\S+) · /.exec(node.name);
+      if (match) return match[1];
+    }
+  }
+  return undefined;
+}
+
+function errorText(errors: ReadonlyArray<SerializedError> | undefined): string | undefined {
+  if (!errors || errors.length === 0) return undefined;
+  return errors.map((e) => (e.name === 'GradeFailure' ? e.message : `${e.name ?? 'Error'}: ${e.message}${e.stack ? `\n${e.stack.split('\n').slice(1, 4).join('\n')}` : ''}`)).join('\n');
+}
+
+/** Raw records of every test, and the grader files that failed to load, per exercise. */
+export function collect(course: Course, modules: ReadonlyArray<TestModule>): { tests: RawTest[]; loadErrors: Map<string, string> } {
+  const tests: RawTest[] = [];
+  const loadErrors = new Map<string, string>();
+  for (const module of modules) {
+    const exerciseId = exerciseOf(course, module.moduleId);
+    if (exerciseId === undefined) continue;
+    const moduleErrors = errorText(module.errors());
+    if (moduleErrors !== undefined) {
+      const previous = loadErrors.get(exerciseId);
+      loadErrors.set(exerciseId, previous ? `${previous}\n${moduleErrors}` : moduleErrors);
+    }
+    for (const test of module.children.allTests()) {
+      const result = test.result();
+      const status = result.state === 'passed' ? 'passed' : result.state === 'failed' ? 'failed' : 'skipped';
+      tests.push({
+        exerciseId,
+        partId: partOf(test),
+        name: test.name,
+        backend: module.project.name || 'cpu',
+        status,
+        durationMs: test.diagnostic()?.duration ?? 0,
+        ...(status === 'failed' ? { message: errorText(result.errors) ?? '(no message)' } : {}),
+      });
+    }
+  }
+  return { tests, loadErrors };
+}

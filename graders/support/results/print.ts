@@ -1,0 +1,88 @@
+/**
+ * The run as text for a terminal: each failure with its full explanation, then the score table
+ * (part, points, one column per backend), then the closing line `N passed, N failed[, N skipped]`.
+ * Colours only on a TTY and never with NO_COLOR (picocolors decides).
+ */
+import pc from 'picocolors';
+import type { PartResult, RunResult } from './model.ts';
+
+const mark = { passed: pc.green('✓'), failed: pc.red('✗'), skipped: pc.dim('—') } as const;
+
+function indent(text: string, by = '    '): string {
+  return text
+    .split('\n')
+    .map((line) => by + line)
+    .join('\n');
+}
+
+/** Every failed test, with its message, grouped by exercise and part. */
+export function formatFailures(run: RunResult): string {
+  const blocks: string[] = [];
+  for (const exercise of run.exercises) {
+    if (exercise.error) blocks.push(`${pc.red('✗')} ${pc.bold(exercise.id)}: the grader could not run\n${indent(exercise.error)}`);
+    for (const part of exercise.parts) {
+      const failed = part.tests.filter((t) => t.status === 'failed');
+      // A part whose functions are all still stubs needs one line, not one per test.
+      if (failed.length > 0 && failed.every((t) => /is not implemented yet/.test(t.message?.split('\n')[0] ?? ''))) {
+        const backends = [...new Set(failed.map((t) => t.backend))].join(', ');
+        blocks.push(`${mark.failed} ${pc.bold(`${exercise.id} · Part ${part.id} · ${part.title}`)} ${pc.dim(`[${backends}]`)}\n${indent(failed[0].message ?? '')}`);
+        continue;
+      }
+      for (const test of failed) {
+        const title = `${exercise.id} · Part ${part.id} · ${part.title} › ${test.name}`;
+        blocks.push(`${mark.failed} ${pc.bold(title)} ${pc.dim(`[${test.backend}]`)}\n${indent(test.message ?? '(no message)')}`);
+      }
+    }
+  }
+  for (const error of run.errors) blocks.push(`${pc.red('✗')} ${error}`);
+  return blocks.join('\n\n');
+}
+
+function points(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(2);
+}
+
+function partRow(part: PartResult, backends: string[], titleWidth: number): string {
+  const cells = backends.map((name) => {
+    const status = part.backends.find((b) => b.backend === name)?.status ?? 'skipped';
+    return mark[status] + ' '.repeat(Math.max(0, name.length - 1));
+  });
+  const earned = `${points(part.score)}/${points(part.maxScore)}${part.bonus ? ' bonus' : ''}`;
+  const paint = part.status === 'passed' ? pc.green : part.status === 'failed' ? pc.red : pc.dim;
+  return `  ${part.id.padEnd(4)}${part.title.padEnd(titleWidth)}  ${cells.join('  ')}  ${paint(earned)}`;
+}
+
+/** The score table of a run. */
+export function formatScoreTable(run: RunResult): string {
+  const backends = run.backends.map((b) => b.name);
+  const lines: string[] = [];
+  const titleWidth = Math.max(24, ...run.exercises.flatMap((e) => e.parts.map((p) => p.title.length)));
+  for (const exercise of run.exercises) {
+    lines.push(`${pc.bold(`${exercise.id} · ${exercise.title}`)}`);
+    lines.push(pc.dim(`  ${'part'.padEnd(4)}${''.padEnd(titleWidth)}  ${backends.join('  ')}  points`));
+    for (const part of exercise.parts) lines.push(partRow(part, backends, titleWidth));
+    const total = `${points(exercise.score)}/${points(exercise.maxScore)}`;
+    lines.push(`  ${'total'.padEnd(4 + titleWidth)}  ${' '.repeat(backends.join('  ').length)}  ${pc.bold(total)}`);
+  }
+  if (run.exercises.length > 1) {
+    const score = run.exercises.reduce((s, e) => s + e.score, 0);
+    const max = run.exercises.reduce((s, e) => s + e.maxScore, 0);
+    lines.push(pc.bold(`course total: ${points(score)}/${points(max)}`));
+  }
+  if (run.filtered) lines.push(pc.yellow('(filtered run: only the selected tests ran; the score is not your full score)'));
+  return lines.join('\n');
+}
+
+/** The closing line: `N passed, N failed` plus `, N skipped` where relevant. */
+export function formatCounts(run: RunResult): string {
+  const { passed, failed, skipped } = run.counts;
+  return `${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`;
+}
+
+/** The header printed before grading starts. */
+export function formatHeader(target: string, seed: string, backends: { name: string; adapter: string }[], unavailable: { name: string; reason: string }[]): string {
+  const used = backends.map((b) => (b.name === 'cpu' ? 'cpu' : `${b.name}: ${b.adapter}`)).join(', ');
+  const lines = [`Grading ${target} · run seed '${seed}' · backends: ${used}`];
+  for (const u of unavailable) lines.push(pc.dim(`${u.name}: skipped — ${u.reason}`));
+  return lines.join('\n');
+}

@@ -1,0 +1,95 @@
+/**
+ * Compiles TypeScript for the student's process: one ESM file per entry, with npm packages left
+ * as imports. Runs in the grader's process, which is why it also polices what a submission may
+ * import: the hidden reference and the graders are off limits.
+ */
+import { build, buildSync, type BuildOptions, type Message, type Plugin } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot, shortPath } from '../paths.ts';
+
+/** Compilation failed: a syntax error, a missing file, or a forbidden import. */
+export class CompileError extends Error {
+  override name = 'CompileError';
+}
+
+export interface BundleOptions {
+  entry: string;
+  outfile: string;
+  /** Folders the bundle may not import from, each with the reason shown when it does. */
+  forbidden?: { dir: string; reason: string }[];
+}
+
+function forbid(rules: { dir: string; reason: string }[]): Plugin {
+  return {
+    name: 'forbidden-imports',
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: /^[./]/ }, (args) => {
+        if (args.kind === 'entry-point') return undefined;
+        const resolved = path.resolve(args.resolveDir, args.path);
+        const rule = rules.find((r) => resolved === r.dir || resolved.startsWith(r.dir + path.sep));
+        if (rule === undefined) return undefined;
+        return { errors: [{ text: `imports ${shortPath(resolved)}: ${rule.reason}` }] };
+      });
+    },
+  };
+}
+
+function formatMessage(message: Message): string {
+  const where = message.location;
+  if (where === null) return message.text;
+  const file = shortPath(path.resolve(repoRoot, where.file));
+  return `${file}:${where.line}:${where.column + 1}: ${message.text}\n    ${where.lineText.trim()}`;
+}
+
+const common: BuildOptions = {
+  bundle: true,
+  packages: 'external',
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: 'inline',
+  sourceRoot: '',
+  absWorkingDir: repoRoot,
+  logLevel: 'silent',
+};
+
+/**
+ * Bundles trusted grader code (the runner, a driver) once per content: the output is named by a
+ * hash of `sources` (every file the bundle depends on, entry first for drivers that import little
+ * else) and reused while they are unchanged. Synchronous, so a process can be started at once.
+ *
+ * @returns the bundle's path, e.g. `.grade/build/runner-3f2a….mjs`
+ */
+export function bundleCached(sources: string[], entry: string, dir: string, prefix: string): string {
+  const hash = createHash('sha256');
+  for (const file of sources) hash.update(file).update(readFileSync(file));
+  const outfile = path.join(dir, `${prefix}-${hash.digest('hex').slice(0, 16)}.mjs`);
+  if (existsSync(outfile)) return outfile;
+  const result = buildSync({ ...common, entryPoints: [entry], outfile, write: false });
+  // Write then rename, so a concurrent reader never sees half a file.
+  const temporary = `${outfile}.${process.pid}.tmp`;
+  writeFileSync(temporary, result.outputFiles[0].contents);
+  renameSync(temporary, outfile);
+  return outfile;
+}
+
+/**
+ * Bundles `entry` into `outfile` (ESM, Node 20, inline source maps so stack traces name the
+ * student's TypeScript lines). Throws {@link CompileError} with file:line:column on failure.
+ */
+export async function bundle(options: BundleOptions): Promise<void> {
+  try {
+    await build({
+      ...common,
+      entryPoints: [options.entry],
+      outfile: options.outfile,
+      plugins: options.forbidden?.length ? [forbid(options.forbidden)] : [],
+    });
+  } catch (error) {
+    const errors = (error as { errors?: Message[] }).errors;
+    if (!Array.isArray(errors)) throw error;
+    throw new CompileError(errors.slice(0, 5).map(formatMessage).join('\n'));
+  }
+}

@@ -1,0 +1,329 @@
+/**
+ * The grader's side of the student's process: starts it under Node's permission model, sends
+ * requests, and turns every way it can go wrong — a hang, an exit, a crash, running out of memory —
+ * into a {@link SandboxFault} with a message that names what happened and during which call.
+ *
+ * The process is started early (see prewarm.ts) with no exercise in mind, so that tfjs loads in
+ * it while the grader itself is still loading; `target()` then says what to load. A fault at
+ * import time is permanent for the run; after a fault during a call the process is started
+ * afresh on the next request, so one broken part does not cost the others.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { bundle, bundleCached, CompileError } from './bundle.ts';
+import { repoRoot, solutionsDir, stateDir, shortPath } from '../paths.ts';
+import type { BackendName } from '../backends/detect.ts';
+import type { Notice, Request, Response, Thrown, Wire } from './wire.ts';
+
+/** Why a request got no answer. */
+export type FaultKind = 'compile' | 'load' | 'timeout' | 'exit' | 'memory' | 'start';
+
+/** The student's process failed to answer; `message` says how, in words for the student. */
+export class SandboxFault extends Error {
+  override name = 'SandboxFault';
+  constructor(
+    readonly kind: FaultKind,
+    message: string,
+    /** What the student's code printed just before, if anything. */
+    readonly output = '',
+  ) {
+    super(message);
+  }
+}
+
+/** The runner itself (not the student's function) reported an error, e.g. a missing export. */
+export class RunnerError extends Error {
+  override name = 'RunnerError';
+  constructor(readonly thrown: Thrown) {
+    super(thrown.message);
+  }
+}
+
+/** How to start the student's process. */
+export interface SandboxOptions {
+  backend: BackendName;
+  /** `VK_ICD_FILENAMES` for webgpu. */
+  icd?: string;
+  /** Extra folders the student's process may read (e.g. datasets/). */
+  readable?: string[];
+  /** Heap limit of the student's process in MiB; the resident-memory ceiling is 1.5× this. */
+  memoryMiB?: number;
+}
+
+/** What the student's process loads. */
+export interface SandboxTarget {
+  /** The exercise's driver module (trusted code run in the student's process), if any. */
+  driver?: string;
+  /** The student's entry module (TypeScript). */
+  entry: string;
+  /** Whether importing solutions/ is allowed (only when grading the solutions themselves). */
+  allowSolutions?: boolean;
+}
+
+export interface RequestOptions {
+  /** Milliseconds to wait for the answer. */
+  timeoutMs: number;
+  /** What is being called, for messages ("correlate2d"). */
+  label: string;
+}
+
+/** Environment variable that marks every student process of this run (for cleanup). */
+export const sandboxMarker = 'COURSE_SANDBOX';
+const startTimeoutMs = 60_000;
+const loadTimeoutMs = 20_000;
+const maxRestarts = 25;
+const buildDir = path.join(stateDir, 'build');
+const runnerSources = ['runner-main.ts', 'runner.ts', 'codec.ts', 'wire.ts'].map((f) => path.join(repoRoot, 'graders', 'support', 'sandbox', f));
+
+/** A driver's bundle depends on its folder's modules and the sandbox's. */
+function driverSources(driver: string): string[] {
+  const dir = path.dirname(driver);
+  const local = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f));
+  return [driver, ...local.filter((f) => f !== driver), ...runnerSources];
+}
+
+function residentMiB(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /VmRSS:\s+(\d+)\s+kB/.exec(status);
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** A started process and what it has been told to load. */
+interface Running {
+  child: ChildProcess;
+  ready: Promise<void>;
+  loaded: Promise<void> | undefined;
+}
+
+/** The student's code in its own process, started on first use and again after a fault. */
+export class Sandbox {
+  private running: Running | undefined;
+  private permanent: SandboxFault | undefined;
+  private targetInfo: SandboxTarget | undefined;
+  private built: Promise<{ driver?: string; student: string }> | undefined;
+  private nextId = 1;
+  private starts = 0;
+  private output = '';
+  private readonly pending = new Map<number, (response: Response) => void>();
+  private readonly runId = randomUUID();
+  /** The adapter the student's process reported ("cpu", "google swiftshader", …). */
+  adapter = '';
+
+  constructor(private readonly options: SandboxOptions) {}
+
+  /** Starts the process now, if it is not running, without waiting for it. */
+  warm(): void {
+    if (this.running === undefined && this.permanent === undefined) this.spawn();
+  }
+
+  /** Says what the process loads (before the first request). */
+  target(target: SandboxTarget): void {
+    this.targetInfo = target;
+  }
+
+  /** Sends a request and waits for its answer, or throws a {@link SandboxFault}. */
+  async request(op: string, payload: Wire, options: RequestOptions): Promise<Wire> {
+    const running = await this.ensureLoaded();
+    return this.exchange(running.child, op, payload, options);
+  }
+
+  /** Stops the student's process and removes its compiled files. */
+  close(): void {
+    this.kill();
+    void this.built?.then((files) => rmSync(files.student, { force: true })).catch(() => undefined);
+  }
+
+  private exchange(child: ChildProcess, op: string, payload: Wire, options: RequestOptions): Promise<Wire> {
+    const id = this.nextId++;
+    const outputStart = this.output.length;
+    const memoryMiB = this.options.memoryMiB ?? 2048;
+    return new Promise<Wire>((resolve, reject) => {
+      let settled = false;
+      const finish = (action: () => void): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        clearInterval(watchdog);
+        child.off('exit', onExit);
+        this.pending.delete(id);
+        action();
+      };
+      const fault = (kind: FaultKind, message: string): void => {
+        const printed = this.output.slice(outputStart);
+        if (this.running?.child === child) this.kill();
+        finish(() => reject(new SandboxFault(kind, message, printed)));
+      };
+      const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
+        // Let the last output arrive before judging it.
+        setImmediate(() => {
+          const printed = this.output.slice(outputStart);
+          if (/heap out of memory|Allocation failed|ERR_WORKER_OUT_OF_MEMORY/i.test(printed)) {
+            fault('memory', `ran out of memory during ${options.label}`);
+          } else {
+            const how = signal === null ? `exited with code ${code}` : `was killed by ${signal}`;
+            fault('exit', `the process ${how} during ${options.label}`);
+          }
+        });
+      };
+      const timer = setTimeout(() => {
+        const seconds = options.timeoutMs / 1000;
+        fault('timeout', `no answer within ${seconds < 1 ? seconds.toFixed(1) : Math.round(seconds)} s (${options.label})`);
+      }, options.timeoutMs);
+      const watchdog = setInterval(() => {
+        if (child.pid !== undefined && residentMiB(child.pid) > memoryMiB * 1.5) {
+          fault('memory', `ran out of memory during ${options.label} (over ${Math.round(memoryMiB * 1.5)} MiB)`);
+        }
+      }, 200);
+      child.once('exit', onExit);
+      this.pending.set(id, (response) => finish(() => (response.ok ? resolve(response.value) : reject(new RunnerError(response.thrown)))));
+      const request: Request = { id, op, payload };
+      try {
+        child.send(request);
+      } catch (error) {
+        fault('exit', `the process could not be reached during ${options.label} (${(error as Error).message})`);
+      }
+    });
+  }
+
+  private kill(): void {
+    const running = this.running;
+    this.running = undefined;
+    const child = running?.child;
+    if (child !== undefined && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+
+  private async ensureLoaded(): Promise<Running> {
+    if (this.permanent !== undefined) throw this.permanent;
+    if (this.targetInfo === undefined) throw new Error('sandbox: target() was not called');
+    const running = this.running ?? this.spawn();
+    running.loaded ??= this.load(running).catch((error: unknown) => {
+      if (error instanceof SandboxFault && (error.kind === 'compile' || error.kind === 'load' || error.kind === 'start')) {
+        this.permanent = error;
+      }
+      throw error;
+    });
+    await running.loaded;
+    return running;
+  }
+
+  private async load(running: Running): Promise<void> {
+    const target = this.targetInfo!;
+    this.built ??= this.build(target);
+    let files: { driver?: string; student: string };
+    try {
+      files = await this.built;
+    } catch (error) {
+      if (error instanceof CompileError) {
+        throw new SandboxFault('compile', `${shortPath(target.entry)} does not compile:\n${error.message}`);
+      }
+      throw error;
+    }
+    await running.ready;
+    const label = `importing ${path.basename(target.entry)}`;
+    try {
+      await this.exchange(running.child, 'configure', { driver: files.driver ?? null, student: files.student }, { timeoutMs: loadTimeoutMs, label: 'loading the grader driver' });
+      await this.exchange(running.child, 'load', null, { timeoutMs: loadTimeoutMs, label });
+    } catch (error) {
+      if (error instanceof SandboxFault) throw new SandboxFault('load', error.message, error.output);
+      if (error instanceof RunnerError) {
+        const what = error.thrown.isError ? `${error.thrown.name}: ${error.thrown.message}` : `a non-Error value (${error.thrown.message})`;
+        throw new SandboxFault('load', `${label} threw ${what}`);
+      }
+      throw error;
+    }
+  }
+
+  private async build(target: SandboxTarget): Promise<{ driver?: string; student: string }> {
+    mkdirSync(buildDir, { recursive: true });
+    const tag = `${process.pid}-${this.runId.slice(0, 8)}`;
+    const forbidden = [{ dir: path.join(repoRoot, 'graders'), reason: 'submissions may not import the graders' }];
+    if (!target.allowSolutions) {
+      forbidden.push({ dir: solutionsDir, reason: 'importing the hidden reference solutions is not allowed (flagged)' });
+    }
+    const student = path.join(buildDir, `student-${path.basename(target.entry, '.ts')}-${this.options.backend}-${tag}.mjs`);
+    const [driver] = await Promise.all([
+      target.driver === undefined ? undefined : bundleCached(driverSources(target.driver), target.driver, buildDir, 'driver'),
+      bundle({ entry: target.entry, outfile: student, forbidden }),
+    ]);
+    return driver === undefined ? { student } : { driver, student };
+  }
+
+  private spawn(): Running {
+    if (this.starts++ > maxRestarts) {
+      this.permanent = new SandboxFault('start', `gave up after ${maxRestarts} restarts of your code's process`);
+      throw this.permanent;
+    }
+    const runner = bundleCached(runnerSources, runnerSources[0], buildDir, 'runner');
+    const readable = [path.join(repoRoot, 'node_modules'), path.join(repoRoot, 'package.json'), buildDir, ...(this.options.readable ?? [])];
+    const execArgv = [
+      '--experimental-permission',
+      ...readable.map((p) => `--allow-fs-read=${p}`),
+      '--disable-warning=ExperimentalWarning',
+      `--max-old-space-size=${this.options.memoryMiB ?? 2048}`,
+      '--enable-source-maps',
+    ];
+    if (this.options.backend === 'webgpu') execArgv.push('--allow-addons');
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      LANG: 'C.UTF-8',
+      XDG_RUNTIME_DIR: process.env.XDG_RUNTIME_DIR ?? '/tmp',
+      [sandboxMarker]: this.runId,
+    };
+    if (this.options.icd) env.VK_ICD_FILENAMES = this.options.icd;
+    const child = fork(runner, [`--backend=${this.options.backend}`], {
+      execArgv,
+      env,
+      cwd: buildDir,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      serialization: 'advanced',
+    });
+    const capture = (chunk: Buffer): void => {
+      this.output = (this.output + chunk.toString('utf8')).slice(-200_000);
+    };
+    child.stdout!.on('data', capture);
+    child.stderr!.on('data', capture);
+    child.on('message', (message: Response | Notice) => {
+      if ('id' in message && typeof message.id === 'number') this.pending.get(message.id)?.(message);
+    });
+    child.on('error', () => undefined);
+    const running: Running = { child, ready: this.waitReady(child), loaded: undefined };
+    running.ready.catch(() => undefined);
+    this.running = running;
+    return running;
+  }
+
+  private waitReady(child: ChildProcess): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new SandboxFault('start', `the grading process did not start within ${startTimeoutMs / 1000} s`, this.output.slice(-2000)));
+      }, startTimeoutMs);
+      const onMessage = (message: Notice): void => {
+        if (!('notice' in message)) return;
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        if (message.notice === 'ready') {
+          this.adapter = message.adapter;
+          resolve();
+        } else {
+          child.kill('SIGKILL');
+          reject(new SandboxFault('start', `the ${this.options.backend} backend failed to start: ${message.message}`));
+        }
+      };
+      const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
+        clearTimeout(timer);
+        reject(new SandboxFault('start', `the grading process exited before it was ready (${signal ?? `code ${code}`})`, this.output.slice(-2000)));
+      };
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The one student process of this grader file (vitest isolates files, so each file gets its
+ * own), configured from the vitest project's environment.
+ */
+import path from 'node:path';
+import type { BackendName } from '../backends/detect.ts';
+import { repoRoot } from '../paths.ts';
+import { Sandbox } from './client.ts';
+
+let instance: Sandbox | undefined;
+
+/** The backend this vitest project grades (COURSE_BACKEND, default cpu). */
+export function currentBackend(): BackendName {
+  const backend = process.env.COURSE_BACKEND ?? 'cpu';
+  if (backend !== 'cpu' && backend !== 'webgpu') throw new Error(`COURSE_BACKEND: expected 'cpu' or 'webgpu', got '${backend}'.`);
+  return backend;
+}
+
+/** This file's sandbox, created on first use (not started until warmed or asked). */
+export function currentSandbox(): Sandbox {
+  instance ??= new Sandbox({
+    backend: currentBackend(),
+    icd: process.env.COURSE_WEBGPU_ICD || undefined,
+    readable: [path.join(repoRoot, 'datasets')],
+  });
+  return instance;
+}

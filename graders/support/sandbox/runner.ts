@@ -1,0 +1,251 @@
+/**
+ * The student's process. It loads the student's module, calls it on request and reports plain
+ * data back; it never judges anything. Every verdict is made by the grader's process, so a patch
+ * of globals, tfjs or fast-check in this realm cannot change a score — only what this side reports
+ * about its own calls (returned values, tensors left, kernels run), which the grader cross-checks.
+ *
+ * Started by `client.ts` with Node's permission model: no child processes, no workers, no file
+ * writes, reads limited to node_modules, the compiled student module and the course's datasets.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { fromStudent, toStudent, UnreadableResult, describe, type Created } from './codec.ts';
+import type { Request, Response, Thrown, Wire } from './wire.ts';
+
+/** What a driver op (exercise-specific, trusted code) can use. */
+export interface RunnerContext {
+  /** The tfjs backend this process grades: 'cpu' or 'webgpu'. */
+  backend: string;
+  /** The student's module (after the 'load' request). */
+  student(): Record<string, unknown>;
+  /** Calls an export of the student's module with the standard checks; see {@link CallReport}. */
+  call(request: CallRequest): Promise<CallReport>;
+  /** Converts a student value to wire data (tensors read with `await data()`). */
+  read(value: unknown, what: string): Promise<Wire>;
+}
+
+/** An exercise-specific operation, run in this process. */
+export type DriverOp = (payload: Wire, context: RunnerContext) => Promise<Wire>;
+
+/** The generic 'call' request. */
+export interface CallRequest {
+  /** The export to call. */
+  fn: string;
+  /** Arguments (ndarrays and tensors are rebuilt here, fresh for every call). */
+  args: Wire[];
+  /** Record the tfjs kernels that ran (tf.profile). */
+  profile?: boolean;
+}
+
+/** What happened in one call of a student function. */
+export interface CallReport {
+  [key: string]: Wire;
+  /** The returned value (absent when the call threw). */
+  value?: Wire;
+  thrown?: Thrown & { [key: string]: Wire };
+  /** The arguments as they were after the call, to detect mutation. */
+  inputsAfter: Wire[];
+  /** True when a returned ndarray shares storage with an argument. */
+  aliased: boolean;
+  /** Tensors left allocated by the call (the larger of two independent counters). */
+  leaked: number;
+  /** Kernel names that ran, when profiled. */
+  kernels: string[];
+  /** The tfjs backend after the call. */
+  backendAfter: string;
+  /** Kernels whose registration changed during the call. */
+  registryChanged: string[];
+  ms: number;
+}
+
+// Captured before any student code runs.
+const now = performance.now.bind(performance);
+const engine = tf.engine();
+const memory = tf.memory;
+const getBackend = tf.getBackend;
+const profile = tf.profile;
+const send = process.send!.bind(process);
+const watchedKernels = ['Conv2D', 'FusedConv2D', 'MatMul', 'BatchMatMul', '_FusedMatMul', 'Conv2DBackpropInput'];
+
+function option(name: string): string {
+  const prefix = `--${name}=`;
+  const found = process.argv.find((arg) => arg.startsWith(prefix));
+  if (found === undefined) throw new Error(`runner: missing ${prefix}`);
+  return found.slice(prefix.length);
+}
+
+function tensorCount(): number {
+  const fromEngine = memory().numTensors;
+  const backend = engine.backend as { numDataIds?: () => number };
+  const fromBackend = typeof backend.numDataIds === 'function' ? backend.numDataIds() : fromEngine;
+  return Math.max(fromEngine, fromBackend);
+}
+
+function kernelSnapshot(backend: string): Map<string, unknown> {
+  const snapshot = new Map<string, unknown>();
+  for (const name of watchedKernels) snapshot.set(name, tf.getKernel(name, backend)?.kernelFunc);
+  return snapshot;
+}
+
+/** Turns anything thrown into plain data, whatever it is. */
+export function toThrown(error: unknown): Thrown {
+  try {
+    if (error instanceof Error) {
+      const stack = typeof error.stack === 'string' ? error.stack.split('\n').slice(1, 6).join('\n') : undefined;
+      return { isError: true, name: String(error.name), message: String(error.message), stack };
+    }
+    return { isError: false, name: typeof error, message: describe(error) };
+  } catch {
+    return { isError: false, name: 'unknown', message: 'a value that throws when inspected' };
+  }
+}
+
+async function installBackend(backend: string): Promise<string> {
+  tf.env().set('PROD', true);
+  if (backend === 'webgpu') {
+    const { create, globals } = await import('webgpu');
+    Object.assign(globalThis, globals);
+    Object.defineProperty(globalThis, 'navigator', { value: { gpu: create([]) }, configurable: true });
+    // The backend registers itself only if navigator.gpu exists when it is imported.
+    await import('@tensorflow/tfjs-backend-webgpu');
+  }
+  if (!(await tf.setBackend(backend))) throw new Error(`runner: could not initialise the ${backend} backend`);
+  await tf.ready();
+  if (backend !== 'webgpu') return backend;
+  const info = (tf.backend() as unknown as { adapterInfo?: { vendor?: string; architecture?: string } }).adapterInfo;
+  return `${info?.vendor ?? 'unknown'} ${info?.architecture ?? ''}`.trim();
+}
+
+/**
+ * Starts the student's process: sets up the backend, then answers requests until disconnected.
+ * It starts before the grader knows what to load (so tfjs loads while the grader is still
+ * compiling); a 'configure' request then names the exercise's driver and the student's module.
+ */
+export async function startRunner(): Promise<void> {
+  const backend = option('backend');
+  let studentPath: string | undefined;
+  let driverOps: Record<string, DriverOp> = {};
+  let student: Record<string, unknown> | undefined;
+  let registry = new Map<string, unknown>();
+
+  const context: RunnerContext = {
+    backend,
+    student() {
+      if (student === undefined) throw new Error('runner: the student module is not loaded');
+      return student;
+    },
+    async read(value, what) {
+      return fromStudent(value, what, []);
+    },
+    async call(request) {
+      const exports = context.student();
+      const fn = exports[request.fn];
+      if (typeof fn !== 'function') {
+        throw new UnreadableResult(`your module does not export a function named ${request.fn} (found ${describe(fn)})`);
+      }
+      const created: Created = { tensors: [], arrays: [] };
+      const args = request.args.map((arg) => toStudent(arg, created));
+      const afterInputs = tensorCount();
+      const report: CallReport = {
+        inputsAfter: [],
+        aliased: false,
+        leaked: 0,
+        kernels: [],
+        backendAfter: backend,
+        registryChanged: [],
+        ms: 0,
+      };
+      const returned: tf.Tensor[] = [];
+      const start = now();
+      let result: unknown;
+      try {
+        if (request.profile) {
+          const info = await profile(async () => {
+            result = await (fn as (...a: unknown[]) => unknown)(...args);
+            return result instanceof tf.Tensor ? result : [];
+          });
+          report.kernels = info.kernels.map((k) => k.name);
+        } else {
+          result = await (fn as (...a: unknown[]) => unknown)(...args);
+        }
+        report.ms = now() - start;
+        report.value = await fromStudent(result, `the result of ${request.fn}`, returned);
+        const storages = new Set<unknown>(created.arrays.map((a) => a.data));
+        report.aliased = findNdArrays(result).some((a) => storages.has(a.data));
+      } catch (error) {
+        report.ms = now() - start;
+        report.thrown = { ...toThrown(error), unreadable: error instanceof UnreadableResult };
+      }
+      for (let i = 0; i < args.length; i++) {
+        try {
+          report.inputsAfter.push(await fromStudent(args[i], `argument ${i + 1}`, []));
+        } catch (error) {
+          report.inputsAfter.push(`unreadable: ${toThrown(error).message}`);
+        }
+      }
+      const afterCall = tensorCount();
+      for (const t of [...created.tensors, ...returned]) if (!t.isDisposed) t.dispose();
+      // Inputs are ours; what the student returned is the answer; anything else is a leak.
+      report.leaked = Math.max(0, afterCall - afterInputs - new Set(returned.map((t) => t.dataId)).size);
+      report.backendAfter = getBackend();
+      const current = kernelSnapshot(backend);
+      report.registryChanged = watchedKernels.filter((name) => current.get(name) !== registry.get(name));
+      registry = current;
+      if (report.backendAfter !== backend) await tf.setBackend(backend);
+      return report;
+    },
+  };
+
+  const baseOps: Record<string, DriverOp> = {
+    async configure(payload) {
+      const { driver, student: entry } = payload as { driver: string | null; student: string };
+      studentPath = entry;
+      if (driver !== null) driverOps = ((await import(driver)) as { ops: Record<string, DriverOp> }).ops;
+      return null;
+    },
+    async load() {
+      if (studentPath === undefined) throw new Error('runner: not configured');
+      const module = (await import(studentPath)) as Record<string, unknown>;
+      student = module;
+      registry = kernelSnapshot(backend);
+      const exports: { [key: string]: Wire } = {};
+      for (const key of Object.keys(module)) exports[key] = typeof module[key];
+      return exports;
+    },
+    async call(payload) {
+      return context.call(payload as unknown as CallRequest);
+    },
+    async read(payload) {
+      const name = (payload as { name: string }).name;
+      return fromStudent(context.student()[name], name, []);
+    },
+  };
+
+  process.on('message', (message: Request) => {
+    void (async () => {
+      let response: Response;
+      try {
+        const op = baseOps[message.op] ?? driverOps[message.op];
+        if (op === undefined) throw new Error(`runner: unknown op ${message.op}`);
+        response = { id: message.id, ok: true, value: await op(message.payload, context) };
+      } catch (error) {
+        response = { id: message.id, ok: false, thrown: toThrown(error) };
+      }
+      send(response);
+    })();
+  });
+  process.on('disconnect', () => process.exit(0));
+  try {
+    const adapter = await installBackend(backend);
+    send({ notice: 'ready', backend, adapter });
+  } catch (error) {
+    send({ notice: 'fatal', message: toThrown(error).message });
+  }
+}
+
+function findNdArrays(value: unknown, depth = 0): { data: unknown }[] {
+  if (value === null || typeof value !== 'object' || depth > 4) return [];
+  const candidate = value as { shape?: unknown; get?: unknown; data?: unknown };
+  if (Array.isArray(candidate.shape) && typeof candidate.get === 'function') return [candidate as { data: unknown }];
+  if (value instanceof tf.Tensor) return [];
+  return Object.values(value).flatMap((item) => findNdArrays(item, depth + 1));
+}

@@ -1,0 +1,39 @@
+/**
+ * `npm run verify`: the repository's own test suite, what CI runs. Each step prints a table;
+ * the run fails if any step fails.
+ *
+ *   npm run verify                      # everything
+ *   npm run verify -- --only mutants    # steps whose name contains 'mutants'
+ *   npm run verify -- --exercise exercise-01
+ */
+import { parseArgs } from 'node:util';
+import { mutantsStep } from './check-mutants.ts';
+import { solutionsScoreFull, stubsScoreZero } from './check-references.ts';
+import { spec } from './check-spec.ts';
+import { typecheck } from './check-typecheck.ts';
+import type { Step, StepResult } from './step.ts';
+
+const { values } = parseArgs({ options: { only: { type: 'string', multiple: true }, exercise: { type: 'string', multiple: true } } });
+
+const steps: Step[] = [typecheck, spec, solutionsScoreFull, stubsScoreZero, mutantsStep(values.exercise)];
+const selected = steps.filter((s) => values.only === undefined || values.only.some((o) => s.name.includes(o)));
+
+const results: StepResult[] = [];
+for (const step of selected) {
+  const started = Date.now();
+  process.stdout.write(`\n▶ ${step.name}\n`);
+  let outcome: { ok: boolean; lines: string[] };
+  try {
+    outcome = await step.run();
+  } catch (error) {
+    outcome = { ok: false, lines: [String(error instanceof Error ? error.stack : error)] };
+  }
+  const result = { name: step.name, ...outcome, durationMs: Date.now() - started };
+  results.push(result);
+  process.stdout.write(result.lines.map((l) => `  ${l}`).join('\n') + '\n');
+  process.stdout.write(`${result.ok ? '✓' : '✗'} ${step.name} (${(result.durationMs / 1000).toFixed(1)} s)\n`);
+}
+
+const failed = results.filter((r) => !r.ok);
+process.stdout.write(`\nverify: ${results.length - failed.length} of ${results.length} steps passed${failed.length ? `; failed: ${failed.map((f) => f.name).join(', ')}` : ''}\n`);
+process.exitCode = failed.length === 0 ? 0 : 1;

@@ -1,0 +1,34 @@
+/**
+ * Grading configuration: `npm test exercise-NN` runs the graders whose path contains that id, once
+ * per tfjs backend — a vitest project each: `cpu` always, `webgpu` when a Vulkan driver works.
+ * The course's reporter prints the score table and writes the results file.
+ */
+import { randomInt } from 'node:crypto';
+import { defineConfig } from 'vitest/config';
+import { detectWebgpu } from './graders/support/backends/detect.ts';
+
+const webgpu = detectWebgpu();
+// GRADE_SEED=random is resolved once here so every worker and the header agree on it.
+if (process.env.GRADE_SEED === 'random') process.env.GRADE_SEED = String(randomInt(2 ** 31));
+if (webgpu.available) process.env.COURSE_WEBGPU_ADAPTER = webgpu.adapter;
+else process.env.COURSE_WEBGPU_REASON = webgpu.reason;
+
+const shared = { GRADE_SEED: process.env.GRADE_SEED ?? '' };
+
+export default defineConfig({
+  test: {
+    include: ['graders/exercise-*/**/*.test.ts'],
+    reporters: ['./graders/support/reporter.ts'],
+    // Each student call has its own time limit (see graders/support/exercise.ts); these only
+    // catch a grader that is itself stuck.
+    testTimeout: 300_000,
+    hookTimeout: 120_000,
+    teardownTimeout: 10_000,
+    projects: [
+      { extends: true as const, test: { name: 'cpu', env: { ...shared, COURSE_BACKEND: 'cpu' } } },
+      ...(webgpu.available
+        ? [{ extends: true as const, test: { name: 'webgpu', env: { ...shared, COURSE_BACKEND: 'webgpu', COURSE_WEBGPU_ICD: webgpu.icd ?? '' } } }]
+        : []),
+    ],
+  },
+});
