@@ -3,7 +3,7 @@
  * per tfjs backend — a vitest project each: `cpu` always, `webgpu` when a Vulkan driver works.
  * The course's reporter prints the score table and writes the results file.
  */
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { defineConfig } from 'vitest/config';
 import { detectWebgpu } from './graders/support/backends/detect.ts';
 
@@ -13,7 +13,9 @@ if (process.env.GRADE_SEED === 'random') process.env.GRADE_SEED = String(randomI
 if (webgpu.available) process.env.COURSE_WEBGPU_ADAPTER = webgpu.adapter;
 else process.env.COURSE_WEBGPU_REASON = webgpu.reason;
 
-const shared = { GRADE_SEED: process.env.GRADE_SEED ?? '' };
+// One id per grading run marks its student processes, so the reporter can make sure none is left.
+process.env.GRADE_RUN_ID ??= randomUUID();
+const shared = { GRADE_SEED: process.env.GRADE_SEED ?? '', GRADE_RUN_ID: process.env.GRADE_RUN_ID };
 
 export default defineConfig({
   test: {

@@ -234,7 +234,7 @@ export class ExerciseGrader {
   async callExpectingThrow(fn: string, args: Wire[], why: string, options: CallOptions = {}): Promise<Thrown> {
     const report = await this.rawCall(fn, args, options);
     if (report.thrown === undefined) {
-      throw new GradeFailure(`${fn} returned instead of throwing ${why}.`, [{ label: 'it returned', body: formatValue(unwrapForDisplay(report.value)) }]);
+      throw new GradeFailure(`${fn} returned instead of throwing ${why}.`, [{ label: 'it returned', body: formatValue(report.value) }]);
     }
     if (isStub(report.thrown)) throw thrownFailure(fn, report.thrown);
     this.checkHygiene(fn, args, report);
@@ -282,15 +282,19 @@ export class ExerciseGrader {
   }
 
   private checkHygiene(fn: string, args: Wire[], report: CallReport): void {
+    const tampering = [
+      ...report.attempts.map((a) => `tried ${a} (refused)`),
+      ...(report.registryChanged.length > 0 ? [`changed the tfjs kernel registry (${report.registryChanged.join(', ')})`] : []),
+      ...(report.backendAfter !== this.backend ? [`switched the tfjs backend to ${report.backendAfter} while grading ${this.backend}`] : []),
+    ];
+    if (tampering.length > 0) {
+      // Give the next test a clean process: the tampering may persist in this one.
+      this.sandbox.restart();
+      throw new GradeFailure(`${fn} ${tampering.join('; ')}: graded code may not start processes, write files, register kernels or switch backends.`);
+    }
     const mutation = describeMutation(args, report.inputsAfter);
     if (mutation !== undefined) throw new GradeFailure(`${fn} changed its input: ${mutation}. Inputs must never be modified; work on a copy.`);
     if (report.aliased) throw new GradeFailure(`${fn} returned an ndarray that shares storage with an input; return new storage.`);
-    if (report.backendAfter !== this.backend) {
-      throw new GradeFailure(`${fn} switched the tfjs backend to ${report.backendAfter} while grading ${this.backend}; never call tf.setBackend.`);
-    }
-    if (report.registryChanged.length > 0) {
-      throw new GradeFailure(`${fn} changed the tfjs kernel registry (${report.registryChanged.join(', ')}); graded code may not register or unregister kernels.`);
-    }
     if (report.leaked > 0) {
       throw new GradeFailure(
         `${fn} left ${report.leaked.toLocaleString('en')} tensor${report.leaked === 1 ? '' : 's'} allocated: wrap the work in tf.tidy() or dispose intermediate tensors.`,
@@ -318,12 +322,6 @@ function stackSection(thrown: Thrown): Section[] {
   if (!thrown.stack) return [];
   const lines = thrown.stack.split('\n').filter((l) => !/node:internal|sandbox\/runner|\.grade\/build\/runner/.test(l));
   return lines.length > 0 ? [{ label: 'where', body: lines.slice(0, 3).map((l) => l.trim()).join('\n') }] : [];
-}
-
-function unwrapForDisplay(value: Wire | undefined): unknown {
-  if (value !== null && typeof value === 'object' && '$nd' in value) return (value as { $nd: unknown }).$nd;
-  if (value !== null && typeof value === 'object' && '$tensor' in value) return (value as { $tensor: unknown }).$tensor;
-  return value;
 }
 
 /** The grader of exercise `id` (e.g. 'exercise-01') for this vitest project's backend. */

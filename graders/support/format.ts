@@ -77,10 +77,22 @@ export function formatDense(dense: Dense, indent = '  ', limit = 400): string {
   return blocks.join('\n');
 }
 
-/** Any wire-ish value as compact text (objects on one line, dense arrays as matrices). */
+/**
+ * Any wire-ish value as text: dense arrays (also inside `{ $nd }` / `{ $tensor }` wrappers) as
+ * matrices, objects holding arrays as one labelled block per key, other values as compact JSON.
+ */
 export function formatValue(value: unknown, indent = '  '): string {
-  if (value !== null && typeof value === 'object' && 'shape' in value && 'data' in value) {
-    return formatDense(value as Dense, indent);
+  if (value !== null && typeof value === 'object') {
+    if ('$nd' in value) return formatValue((value as { $nd: unknown }).$nd, indent);
+    if ('$tensor' in value) {
+      const t = (value as { $tensor: { shape: number[]; data: ArrayLike<number> } }).$tensor;
+      return `tensor ${formatDense({ shape: t.shape, data: Float64Array.from(t.data) }, indent)}`;
+    }
+    if ('shape' in value && 'data' in value) return formatDense(value as Dense, indent);
+    const entries = Object.entries(value);
+    if (!Array.isArray(value) && entries.some(([, v]) => v !== null && typeof v === 'object')) {
+      return entries.map(([k, v]) => `${k}: ${formatValue(v, indent).replace(/\n/g, `\n${indent}`)}`).join('\n');
+    }
   }
   if (typeof value === 'number') return formatNumber(value);
   if (typeof value === 'string') return `'${value}'`;

@@ -15,6 +15,7 @@ import { formatCounts, formatFailures, formatHeader, formatScoreTable } from './
 import { scoreRun } from './results/score.ts';
 import { runSeed } from './seed.ts';
 import { modifiedGraderFiles } from './integrity.ts';
+import { killSandboxes } from './sandbox/cleanup.ts';
 
 /** Where the latest run's result is written. */
 export function resultsFile(env: NodeJS.ProcessEnv = process.env): string {
@@ -45,6 +46,7 @@ export default class CourseReporter implements Reporter {
   }
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>): void {
+    const leftover = process.env.GRADE_RUN_ID ? killSandboxes(process.env.GRADE_RUN_ID) : 0;
     const course = loadCourse();
     const { tests, loadErrors } = collect(course, modules);
     const filtered = this.vitest?.config.testNamePattern !== undefined || process.env.GRADE_PATH !== undefined;
@@ -58,7 +60,10 @@ export default class CourseReporter implements Reporter {
       graders_modified: modifiedGraderFiles(),
       filtered,
       loadErrors,
-      errors: unhandled.map((e) => `unhandled error: ${e.name ?? 'Error'}: ${e.message}`),
+      errors: [
+        ...unhandled.map((e) => `unhandled error: ${e.name ?? 'Error'}: ${e.message}`),
+        ...(leftover > 0 ? [`${leftover} student process(es) were still running at the end and were killed`] : []),
+      ],
     });
     const file = resultsFile();
     mkdirSync(path.dirname(file), { recursive: true });

@@ -21,10 +21,17 @@ export function mutantsStep(only?: string[]): Step {
         if (result === undefined) return { ok: false, row: [exercise.id, mutant.name, mutant.definition.targets.join(','), 'NO RESULT', run.output.split('\n').slice(-3).join(' ')] };
         const lost = result.parts.filter((p) => p.score < p.maxScore && p.status === 'failed');
         const caught = lost.filter((p) => mutant.definition.targets.includes(p.id));
+        const exact = !mutant.definition.exactly || (caught.length === mutant.definition.targets.length && lost.length === caught.length);
         const firstTest = caught.flatMap((p) => p.tests.filter((t) => t.status === 'failed').map((t) => `${p.id}: ${t.name}`))[0] ?? '';
         return {
-          ok: caught.length > 0,
-          row: [exercise.id, mutant.name, mutant.definition.targets.join(','), caught.length > 0 ? `rejected by ${lost.map((p) => p.id).join(',')}` : 'NOT CAUGHT', firstTest.slice(0, 70)],
+          ok: caught.length > 0 && exact,
+          row: [
+            exercise.id,
+            mutant.name,
+            mutant.definition.targets.join(','),
+            caught.length === 0 ? 'NOT CAUGHT' : exact ? `rejected by ${lost.map((p) => p.id).join(',')}` : `WRONG PARTS: lost ${lost.map((p) => p.id).join(',')}`,
+            firstTest.slice(0, 70),
+          ],
         };
       });
       const lines = table(['exercise', 'mutant', 'targets', 'outcome', 'first failing test'], rows.map((r) => r.row));

@@ -7,15 +7,19 @@
  *   npm run verify -- --exercise exercise-01
  */
 import { parseArgs } from 'node:util';
+import { hostileStep } from './check-hostile.ts';
 import { mutantsStep } from './check-mutants.ts';
 import { solutionsScoreFull, stubsScoreZero } from './check-references.ts';
 import { spec } from './check-spec.ts';
 import { typecheck } from './check-typecheck.ts';
 import type { Step, StepResult } from './step.ts';
+import { detectWebgpu } from '../../graders/support/backends/detect.ts';
 
 const { values } = parseArgs({ options: { only: { type: 'string', multiple: true }, exercise: { type: 'string', multiple: true } } });
 
-const steps: Step[] = [typecheck, spec, solutionsScoreFull, stubsScoreZero, mutantsStep(values.exercise)];
+const webgpu = detectWebgpu();
+const backends = webgpu.available ? ['cpu', 'webgpu'] : ['cpu'];
+const steps: Step[] = [typecheck, spec, solutionsScoreFull, stubsScoreZero, mutantsStep(values.exercise), hostileStep(values.exercise, backends)];
 const selected = steps.filter((s) => values.only === undefined || values.only.some((o) => s.name.includes(o)));
 
 const results: StepResult[] = [];

@@ -28,6 +28,8 @@ export interface Mutant {
   edits: Edit[];
   /** Backends to grade it on (default: cpu only). */
   backends?: ('cpu' | 'webgpu')[];
+  /** When true, exactly the targeted parts must lose points (e.g. a quiz answer file). */
+  exactly?: boolean;
 }
 
 /** What a hostile submission must lead to, per part. */

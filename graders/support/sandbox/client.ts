@@ -69,8 +69,13 @@ export interface RequestOptions {
   label: string;
 }
 
-/** Environment variable that marks every student process of this run (for cleanup). */
+/** Environment variable that marks every student process of a grading run (for cleanup). */
 export const sandboxMarker = 'COURSE_SANDBOX';
+
+/** The grading run's id (set once by vitest.config.ts; inherited by workers). */
+export function runMarker(): string {
+  return process.env.GRADE_RUN_ID ?? 'unknown-run';
+}
 const startTimeoutMs = 60_000;
 const loadTimeoutMs = 20_000;
 const maxRestarts = 25;
@@ -94,6 +99,14 @@ function residentMiB(pid: number): number {
   }
 }
 
+/** What the student's process reports after importing the student's module. */
+interface LoadReport {
+  exports: Record<string, string>;
+  registryChanged: string[];
+  attempts: string[];
+  backendAfter: string;
+}
+
 /** A started process and what it has been told to load. */
 interface Running {
   child: ChildProcess;
@@ -111,6 +124,7 @@ export class Sandbox {
   private starts = 0;
   private output = '';
   private readonly pending = new Map<number, (response: Response) => void>();
+  private readonly hung = new Map<string, string>();
   private readonly runId = randomUUID();
   /** The adapter the student's process reported ("cpu", "google swiftshader", …). */
   adapter = '';
@@ -127,10 +141,27 @@ export class Sandbox {
     this.targetInfo = target;
   }
 
-  /** Sends a request and waits for its answer, or throws a {@link SandboxFault}. */
+  /**
+   * Sends a request and waits for its answer, or throws a {@link SandboxFault}. A call that hung
+   * or ran out of memory once is not made again in this run (grading is deterministic; waiting
+   * again would only make the run slower): it fails at once, saying so.
+   */
   async request(op: string, payload: Wire, options: RequestOptions): Promise<Wire> {
+    const hung = this.hung.get(options.label);
+    if (hung !== undefined) throw new SandboxFault('timeout', `${hung} earlier in this run, so it was not called again`);
     const running = await this.ensureLoaded();
-    return this.exchange(running.child, op, payload, options);
+    try {
+      return await this.exchange(running.child, op, payload, options);
+    } catch (error) {
+      // Hangs and memory exhaustion repeat deterministically and cost seconds each: remember them.
+      if (error instanceof SandboxFault && (error.kind === 'timeout' || error.kind === 'memory')) this.hung.set(options.label, error.message);
+      throw error;
+    }
+  }
+
+  /** Ends the current process so the next request starts a clean one (after tampering). */
+  restart(): void {
+    this.kill();
   }
 
   /** Stops the student's process and removes its compiled files. */
@@ -142,7 +173,7 @@ export class Sandbox {
   private exchange(child: ChildProcess, op: string, payload: Wire, options: RequestOptions): Promise<Wire> {
     const id = this.nextId++;
     const outputStart = this.output.length;
-    const memoryMiB = this.options.memoryMiB ?? 2048;
+    const memoryMiB = this.options.memoryMiB ?? 1024;
     return new Promise<Wire>((resolve, reject) => {
       let settled = false;
       const finish = (action: () => void): void => {
@@ -228,7 +259,13 @@ export class Sandbox {
     const label = `importing ${path.basename(target.entry)}`;
     try {
       await this.exchange(running.child, 'configure', { driver: files.driver ?? null, student: files.student }, { timeoutMs: loadTimeoutMs, label: 'loading the grader driver' });
-      await this.exchange(running.child, 'load', null, { timeoutMs: loadTimeoutMs, label });
+      const loaded = (await this.exchange(running.child, 'load', null, { timeoutMs: loadTimeoutMs, label })) as unknown as LoadReport;
+      const tampering = [
+        ...loaded.attempts.map((a) => `tried ${a} (refused)`),
+        ...(loaded.registryChanged.length > 0 ? [`changed the tfjs kernel registry (${loaded.registryChanged.join(', ')})`] : []),
+        ...(loaded.backendAfter !== this.options.backend ? [`switched the tfjs backend to ${loaded.backendAfter}`] : []),
+      ];
+      if (tampering.length > 0) throw new SandboxFault('load', `while ${label}, your module ${tampering.join('; ')}: graded code may not do that`);
     } catch (error) {
       if (error instanceof SandboxFault) throw new SandboxFault('load', error.message, error.output);
       if (error instanceof RunnerError) {
@@ -265,7 +302,7 @@ export class Sandbox {
       '--experimental-permission',
       ...readable.map((p) => `--allow-fs-read=${p}`),
       '--disable-warning=ExperimentalWarning',
-      `--max-old-space-size=${this.options.memoryMiB ?? 2048}`,
+      `--max-old-space-size=${this.options.memoryMiB ?? 1024}`,
       '--enable-source-maps',
     ];
     if (this.options.backend === 'webgpu') execArgv.push('--allow-addons');
@@ -274,7 +311,7 @@ export class Sandbox {
       HOME: process.env.HOME,
       LANG: 'C.UTF-8',
       XDG_RUNTIME_DIR: process.env.XDG_RUNTIME_DIR ?? '/tmp',
-      [sandboxMarker]: this.runId,
+      [sandboxMarker]: runMarker(),
     };
     if (this.options.icd) env.VK_ICD_FILENAMES = this.options.icd;
     const child = fork(runner, [`--backend=${this.options.backend}`], {

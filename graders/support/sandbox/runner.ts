@@ -7,6 +7,11 @@
  * Started by `client.ts` with Node's permission model: no child processes, no workers, no file
  * writes, reads limited to node_modules, the compiled student module and the course's datasets.
  */
+import childProcess from 'node:child_process';
+import fs from 'node:fs';
+import fsPromises from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
+import workerThreads from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import { fromStudent, toStudent, UnreadableResult, describe, type Created } from './codec.ts';
 import type { Request, Response, Thrown, Wire } from './wire.ts';
@@ -54,6 +59,8 @@ export interface CallReport {
   backendAfter: string;
   /** Kernels whose registration changed during the call. */
   registryChanged: string[];
+  /** Refused attempts to start processes or write files during the call. */
+  attempts: string[];
   ms: number;
 }
 
@@ -66,6 +73,37 @@ const profile = tf.profile;
 const send = process.send!.bind(process);
 const watchedKernels = ['Conv2D', 'FusedConv2D', 'MatMul', 'BatchMatMul', '_FusedMatMul', 'Conv2DBackpropInput'];
 
+// Refused operations. The permission model already denies them; these wrappers also record the
+// attempt, so a submission that catches the denial is still reported.
+const attemptLog: string[] = [];
+
+function takeAttempts(): string[] {
+  return attemptLog.splice(0, attemptLog.length);
+}
+
+function refuse(what: string): (...args: unknown[]) => never {
+  return (...args: unknown[]) => {
+    const first = typeof args[0] === 'string' || args[0] instanceof URL ? ` ${String(args[0])}` : '';
+    attemptLog.push(`${what}${first}`.slice(0, 200));
+    throw Object.assign(new Error(`${what} is not allowed while grading`), { code: 'ERR_ACCESS_DENIED' });
+  };
+}
+
+function instrumentRefusals(): void {
+  const patch = (target: Record<string, unknown>, prefix: string, names: string[]): void => {
+    for (const name of names) if (typeof target[name] === 'function') target[name] = refuse(`${prefix}.${name}`);
+  };
+  patch(childProcess as unknown as Record<string, unknown>, 'child_process', ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']);
+  patch(fs as unknown as Record<string, unknown>, 'fs', [
+    'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'mkdir', 'mkdirSync', 'rm', 'rmSync', 'unlink', 'unlinkSync',
+    'rename', 'renameSync', 'copyFile', 'copyFileSync', 'cp', 'cpSync', 'createWriteStream', 'truncate', 'truncateSync', 'symlink', 'symlinkSync',
+  ]);
+  patch(fsPromises as unknown as Record<string, unknown>, 'fs/promises', ['writeFile', 'appendFile', 'mkdir', 'rm', 'unlink', 'rename', 'copyFile', 'cp', 'truncate', 'symlink']);
+  patch(workerThreads as unknown as Record<string, unknown>, 'worker_threads', ['Worker']);
+  // Make ESM imports of these built-ins see the wrappers too.
+  syncBuiltinESMExports();
+}
+
 function option(name: string): string {
   const prefix = `--${name}=`;
   const found = process.argv.find((arg) => arg.startsWith(prefix));
@@ -73,11 +111,21 @@ function option(name: string): string {
   return found.slice(prefix.length);
 }
 
+// Two independent counters, read through functions captured before the student's code runs: a
+// submission that patches tf.memory() or the engine's memory() to hide leaks fools neither.
+const engineState = (engine as unknown as { state: { numTensors: number } }).state;
+let backendInstance: { numDataIds(): number } | undefined;
+let numDataIds: ((this: unknown) => number) | undefined;
+
 function tensorCount(): number {
-  const fromEngine = memory().numTensors;
-  const backend = engine.backend as { numDataIds?: () => number };
-  const fromBackend = typeof backend.numDataIds === 'function' ? backend.numDataIds() : fromEngine;
+  const fromEngine = Math.max(engineState.numTensors, memory().numTensors);
+  const fromBackend = backendInstance !== undefined && numDataIds !== undefined ? numDataIds.call(backendInstance) : 0;
   return Math.max(fromEngine, fromBackend);
+}
+
+function captureBackend(): void {
+  backendInstance = engine.backend as unknown as { numDataIds(): number };
+  numDataIds = Object.getPrototypeOf(backendInstance).numDataIds as (this: unknown) => number;
 }
 
 function kernelSnapshot(backend: string): Map<string, unknown> {
@@ -152,8 +200,10 @@ export async function startRunner(): Promise<void> {
         kernels: [],
         backendAfter: backend,
         registryChanged: [],
+        attempts: [],
         ms: 0,
       };
+      takeAttempts();
       const returned: tf.Tensor[] = [];
       const start = now();
       let result: unknown;
@@ -190,6 +240,7 @@ export async function startRunner(): Promise<void> {
       const current = kernelSnapshot(backend);
       report.registryChanged = watchedKernels.filter((name) => current.get(name) !== registry.get(name));
       registry = current;
+      report.attempts = takeAttempts();
       if (report.backendAfter !== backend) await tf.setBackend(backend);
       return report;
     },
@@ -204,12 +255,19 @@ export async function startRunner(): Promise<void> {
     },
     async load() {
       if (studentPath === undefined) throw new Error('runner: not configured');
+      // Snapshot before the import, so kernels (re-)registered at import time are reported too.
+      registry = kernelSnapshot(backend);
+      takeAttempts();
       const module = (await import(studentPath)) as Record<string, unknown>;
       student = module;
-      registry = kernelSnapshot(backend);
       const exports: { [key: string]: Wire } = {};
       for (const key of Object.keys(module)) exports[key] = typeof module[key];
-      return exports;
+      const current = kernelSnapshot(backend);
+      const registryChanged = watchedKernels.filter((name) => current.get(name) !== registry.get(name));
+      registry = current;
+      const backendAfter = getBackend();
+      if (backendAfter !== backend) await tf.setBackend(backend);
+      return { exports, registryChanged, attempts: takeAttempts(), backendAfter };
     },
     async call(payload) {
       return context.call(payload as unknown as CallRequest);
@@ -230,12 +288,17 @@ export async function startRunner(): Promise<void> {
       } catch (error) {
         response = { id: message.id, ok: false, thrown: toThrown(error) };
       }
+      // Answer only after the event loop turns: code that starves it (an endless microtask
+      // chain) then hangs the call that started it, instead of the next part's call.
+      await new Promise((resolve) => setImmediate(resolve));
       send(response);
     })();
   });
   process.on('disconnect', () => process.exit(0));
   try {
     const adapter = await installBackend(backend);
+    captureBackend();
+    instrumentRefusals();
     send({ notice: 'ready', backend, adapter });
   } catch (error) {
     send({ notice: 'fatal', message: toThrown(error).message });
