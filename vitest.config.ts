@@ -26,6 +26,8 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 120_000,
     teardownTimeout: 10_000,
+    // Transformed graders are cached on disk between runs: a student's second run skips the work.
+    experimental: { fsModuleCache: true, fsModuleCachePath: '.grade/vitest-cache' },
     projects: [
       { extends: true as const, test: { name: 'cpu', env: { ...shared, COURSE_BACKEND: 'cpu' } } },
       ...(webgpu.available

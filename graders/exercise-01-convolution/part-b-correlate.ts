@@ -28,7 +28,7 @@ export function gradePartB(ex: ExerciseGrader): void {
         const { value: got } = await ex.call('correlate2d', [wire(c.image), wire(c.kernel), c.options]);
         const expected = referenceNd(await ex.reference.call('correlate2d', [{ $nd: c.image.dense }, { $nd: c.kernel.dense }, c.options]), 'correlate2d');
         const magnitude = await tfCorrelate2d(abs(c.image.dense), abs(c.kernel.dense), c.options);
-        expectSums(expectNd(got, 'the result of correlate2d'), expected, magnitude, terms(c), 'the result of correlate2d', 'js');
+        expectSums(expectNd(got, 'the result of correlate2d'), expected, magnitude, terms(c), 'the result of correlate2d', ex.backend);
       },
       { numRuns: 80, show: showPlane },
     );
@@ -40,7 +40,7 @@ export function gradePartB(ex: ExerciseGrader): void {
         const { value: got } = await ex.call('correlate2d', [wire(c.image), wire(c.kernel), c.options]);
         const expected = await tfCorrelate2d(c.image.dense, c.kernel.dense, c.options);
         const magnitude = await tfCorrelate2d(abs(c.image.dense), abs(c.kernel.dense), c.options);
-        expectSums(expectNd(got, 'the result of correlate2d'), expected, magnitude, terms(c), 'the result of correlate2d (vs tf.conv2d)', 'js');
+        expectSums(expectNd(got, 'the result of correlate2d'), expected, magnitude, terms(c), 'the result of correlate2d (vs tf.conv2d)', ex.backend);
       },
       { numRuns: 40, show: showPlane },
     );
@@ -57,7 +57,7 @@ export function gradePartB(ex: ExerciseGrader): void {
         const gy = expectNd(fy.value, 'correlate2d(y, k)');
         const expected = combine(a, gx, b, gy);
         const magnitude = combine(Math.abs(a), await tfCorrelate2d(abs(c.image.dense), abs(c.kernel.dense), c.options), Math.abs(b), await tfCorrelate2d(abs(y), abs(c.kernel.dense), c.options));
-        expectSums(expectNd(fm.value, 'correlate2d(a·x + b·y, k)'), expected, magnitude, 3 * terms(c), `correlate2d(a·x + b·y, k) with a = ${a}, b = ${b}`, 'js');
+        expectSums(expectNd(fm.value, 'correlate2d(a·x + b·y, k)'), expected, magnitude, 3 * terms(c), `correlate2d(a·x + b·y, k) with a = ${a}, b = ${b}`, ex.backend);
       },
       {
         numRuns: 25,
@@ -68,7 +68,7 @@ export function gradePartB(ex: ExerciseGrader): void {
     ex.test('gets the golden cases right (d2l, edge detector, the seed demo done right)', async () => {
       for (const g of goldenCorrelations) {
         const { value: got } = await ex.call('correlate2d', [{ $nd: g.image }, { $nd: g.kernel }, g.options]);
-        expectSums(expectNd(got, `correlate2d on ${g.name}`), g.expected, g.expected, g.kernel.data.length, `correlate2d on ${g.name} (options ${showOptions(g.options)})`, 'js');
+        expectSums(expectNd(got, `correlate2d on ${g.name}`), g.expected, g.expected, g.kernel.data.length, `correlate2d on ${g.name} (options ${showOptions(g.options)})`, ex.backend);
       }
     });
 

@@ -42,7 +42,7 @@ export function gradePartD(ex: ExerciseGrader): void {
       const { value: got } = await ex.call('conv2d', args(c));
       const refArgs: Wire[] = [{ $nd: c.input.dense }, { $nd: c.filters.dense }, c.bias === undefined ? undefined : { $nd: c.bias.dense }, c.options];
       const expected = referenceNd(await ex.reference.call('conv2d', refArgs), 'conv2d');
-      expectSums(expectNd(got, 'the result of conv2d'), expected, await oracle(c, true), terms(c), 'the result of conv2d', 'js');
+      expectSums(expectNd(got, 'the result of conv2d'), expected, await oracle(c, true), terms(c), 'the result of conv2d', ex.backend);
     };
 
     ex.property('agrees with the reference on random layers (channels, bias, padding, stride, dilation)', layerCase(), againstReference, {
@@ -61,7 +61,7 @@ export function gradePartD(ex: ExerciseGrader): void {
       layerCase(),
       async (c) => {
         const { value: got } = await ex.call('conv2d', args(c));
-        expectSums(expectNd(got, 'the result of conv2d'), await oracle(c), await oracle(c, true), terms(c), 'the result of conv2d (vs tf.conv2d + bias)', 'js');
+        expectSums(expectNd(got, 'the result of conv2d'), await oracle(c), await oracle(c, true), terms(c), 'the result of conv2d (vs tf.conv2d + bias)', ex.backend);
       },
       { numRuns: 30, show: showLayer },
     );

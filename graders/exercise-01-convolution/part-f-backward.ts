@@ -105,9 +105,9 @@ export function gradePartF(ex: ExerciseGrader): void {
       const bound = gradients(await ex.reference.call('conv2dBackward', [{ $nd: abs(c.input) }, { $nd: abs(c.filters) }, { $nd: abs(c.grad) }, c.options]), 'bound');
       const [oh, ow, cout] = c.grad.shape;
       const [kh, kw] = c.filters.shape;
-      expectSums(got.dBias, expected.dBias, bound.dBias, oh * ow, `dBias (vs ${source})`, 'js');
-      expectSums(got.dFilters, expected.dFilters, bound.dFilters, oh * ow, `dFilters (vs ${source})`, 'js');
-      expectSums(got.dInput, expected.dInput, bound.dInput, kh * kw * cout, `dInput (vs ${source})`, 'js');
+      expectSums(got.dBias, expected.dBias, bound.dBias, oh * ow, `dBias (vs ${source})`, ex.backend);
+      expectSums(got.dFilters, expected.dFilters, bound.dFilters, oh * ow, `dFilters (vs ${source})`, ex.backend);
+      expectSums(got.dInput, expected.dInput, bound.dInput, kh * kw * cout, `dInput (vs ${source})`, ex.backend);
     };
 
     ex.property(

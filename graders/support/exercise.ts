@@ -17,8 +17,8 @@ import { GradeFailure, renderSections, type Section } from './failure.ts';
 import { formatValue } from './format.ts';
 import { repoRoot, solutionsDir, targetDir, shortPath } from './paths.ts';
 import { Reference } from './reference.ts';
-import { RunnerError, SandboxFault, type Sandbox } from './sandbox/client.ts';
-import { currentBackend, currentSandbox } from './sandbox/current.ts';
+import { RunnerError, SandboxFault } from './sandbox/client.ts';
+import { currentBackend, currentSandbox, type StudentProcess } from './sandbox/current.ts';
 import type { CallReport, CallRequest } from './sandbox/runner.ts';
 import type { Thrown, Wire } from './sandbox/wire.ts';
 import { propertySeed, replayPath, runSeed } from './seed.ts';
@@ -69,7 +69,7 @@ export function describeThrown(fn: string, thrown: Thrown): string {
 export class ExerciseGrader {
   readonly exercise: Exercise;
   readonly backend: BackendName;
-  private sandboxInstance: Sandbox | undefined;
+  private sandboxInstance: StudentProcess | undefined;
   private referenceInstance: Reference | undefined;
 
   constructor(id: string) {
@@ -85,7 +85,7 @@ export class ExerciseGrader {
   }
 
   /** The student's process for this file's backend, started on first use. */
-  get sandbox(): Sandbox {
+  get sandbox(): StudentProcess {
     if (this.sandboxInstance === undefined) {
       const target = targetDir();
       const driver = path.join(repoRoot, 'graders', this.exercise.folder, 'driver.ts');

@@ -7,6 +7,7 @@
  *   npm run verify -- --exercise exercise-01
  */
 import { parseArgs } from 'node:util';
+import { courseLayout } from './check-course.ts';
 import { hostileStep } from './check-hostile.ts';
 import { mutantsStep } from './check-mutants.ts';
 import { solutionsScoreFull, stubsScoreZero } from './check-references.ts';
@@ -19,7 +20,12 @@ const { values } = parseArgs({ options: { only: { type: 'string', multiple: true
 
 const webgpu = detectWebgpu();
 const backends = webgpu.available ? ['cpu', 'webgpu'] : ['cpu'];
-const steps: Step[] = [typecheck, spec, solutionsScoreFull, stubsScoreZero, mutantsStep(values.exercise), hostileStep(values.exercise, backends)];
+process.stdout.write(webgpu.available ? `backends: cpu, webgpu (${webgpu.adapter})\n` : `backends: cpu only — webgpu: ${webgpu.reason}\n`);
+if (!webgpu.available && process.env.COURSE_REQUIRE_WEBGPU === '1') {
+  process.stdout.write('COURSE_REQUIRE_WEBGPU=1 but webgpu is not available: CI must grade on both backends.\n');
+  process.exit(1);
+}
+const steps: Step[] = [courseLayout, typecheck, spec, solutionsScoreFull, stubsScoreZero, mutantsStep(values.exercise), hostileStep(values.exercise, backends)];
 const selected = steps.filter((s) => values.only === undefined || values.only.some((o) => s.name.includes(o)));
 
 const results: StepResult[] = [];

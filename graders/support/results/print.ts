@@ -61,7 +61,8 @@ export function formatScoreTable(run: RunResult): string {
     lines.push(`${pc.bold(`${exercise.id} · ${exercise.title}`)}`);
     lines.push(pc.dim(`  ${'part'.padEnd(4)}${''.padEnd(titleWidth)}  ${backends.join('  ')}  points`));
     for (const part of exercise.parts) lines.push(partRow(part, backends, titleWidth));
-    const total = `${points(exercise.score)}/${points(exercise.maxScore)}`;
+    const bonus = exercise.parts.filter((p) => p.bonus).reduce((sum, p) => sum + p.score, 0);
+    const total = `${points(exercise.score - bonus)}/${points(exercise.maxScore)}${bonus > 0 ? ` (+${points(bonus)} bonus)` : ''}`;
     lines.push(`  ${'total'.padEnd(4 + titleWidth)}  ${' '.repeat(backends.join('  ').length)}  ${pc.bold(total)}`);
   }
   if (run.exercises.length > 1) {

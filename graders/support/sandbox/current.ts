@@ -6,8 +6,12 @@ import path from 'node:path';
 import type { BackendName } from '../backends/detect.ts';
 import { repoRoot } from '../paths.ts';
 import { Sandbox } from './client.ts';
+import { InProcessSandbox } from './in-process.ts';
 
-let instance: Sandbox | undefined;
+/** What graders use: the isolated process, or (benchmark only) the in-process stand-in. */
+export type StudentProcess = Pick<Sandbox, 'warm' | 'target' | 'request' | 'restart' | 'close' | 'adapter'>;
+
+let instance: StudentProcess | undefined;
 
 /** The backend this vitest project grades (COURSE_BACKEND, default cpu). */
 export function currentBackend(): BackendName {
@@ -16,8 +20,15 @@ export function currentBackend(): BackendName {
   return backend;
 }
 
-/** This file's sandbox, created on first use (not started until warmed or asked). */
-export function currentSandbox(): Sandbox {
+/**
+ * This file's sandbox, created on first use (not started until warmed or asked).
+ * `GRADE_ISOLATION=off` (benchmark only) runs the student's code in this process instead.
+ */
+export function currentSandbox(): StudentProcess {
+  if (process.env.GRADE_ISOLATION === 'off') {
+    instance ??= new InProcessSandbox(currentBackend());
+    return instance;
+  }
   instance ??= new Sandbox({
     backend: currentBackend(),
     icd: process.env.COURSE_WEBGPU_ICD || undefined,

@@ -70,7 +70,7 @@ const engine = tf.engine();
 const memory = tf.memory;
 const getBackend = tf.getBackend;
 const profile = tf.profile;
-const send = process.send!.bind(process);
+const send = (message: Response | { notice: string; [key: string]: unknown }): void => void process.send!(message);
 const watchedKernels = ['Conv2D', 'FusedConv2D', 'MatMul', 'BatchMatMul', '_FusedMatMul', 'Conv2DBackpropInput'];
 
 // Refused operations. The permission model already denies them; these wrappers also record the
@@ -170,6 +170,37 @@ async function installBackend(backend: string): Promise<string> {
  */
 export async function startRunner(): Promise<void> {
   const backend = option('backend');
+  const runner = createRunner(backend);
+  process.on('message', (message: Request) => {
+    void (async () => {
+      const response = await runner.handle(message);
+      // Answer only after the event loop turns: code that starves it (an endless microtask
+      // chain) then hangs the call that started it, instead of the next part's call.
+      await new Promise((resolve) => setImmediate(resolve));
+      send(response);
+    })();
+  });
+  process.on('disconnect', () => process.exit(0));
+  try {
+    const adapter = await installBackend(backend);
+    captureBackend();
+    instrumentRefusals();
+    send({ notice: 'ready', backend, adapter });
+  } catch (error) {
+    send({ notice: 'fatal', message: toThrown(error).message });
+  }
+}
+
+/** Answers requests; used by the student's process, and in-process by the isolation benchmark. */
+export interface Runner {
+  handle(message: Request): Promise<Response>;
+}
+
+/**
+ * The request handler, without the process around it. `startRunner` wraps it with IPC; the
+ * benchmark-only in-process mode (`GRADE_ISOLATION=off`, see in-process.ts) calls it directly.
+ */
+export function createRunner(backend: string): Runner {
   let studentPath: string | undefined;
   let driverOps: Record<string, DriverOp> = {};
   let student: Record<string, unknown> | undefined;
@@ -278,31 +309,23 @@ export async function startRunner(): Promise<void> {
     },
   };
 
-  process.on('message', (message: Request) => {
-    void (async () => {
-      let response: Response;
+  return {
+    async handle(message) {
       try {
         const op = baseOps[message.op] ?? driverOps[message.op];
         if (op === undefined) throw new Error(`runner: unknown op ${message.op}`);
-        response = { id: message.id, ok: true, value: await op(message.payload, context) };
+        return { id: message.id, ok: true, value: await op(message.payload, context) };
       } catch (error) {
-        response = { id: message.id, ok: false, thrown: toThrown(error) };
+        return { id: message.id, ok: false, thrown: toThrown(error) };
       }
-      // Answer only after the event loop turns: code that starves it (an endless microtask
-      // chain) then hangs the call that started it, instead of the next part's call.
-      await new Promise((resolve) => setImmediate(resolve));
-      send(response);
-    })();
-  });
-  process.on('disconnect', () => process.exit(0));
-  try {
-    const adapter = await installBackend(backend);
-    captureBackend();
-    instrumentRefusals();
-    send({ notice: 'ready', backend, adapter });
-  } catch (error) {
-    send({ notice: 'fatal', message: toThrown(error).message });
-  }
+    },
+  };
+}
+
+/** Prepares this process for an in-process runner (benchmark only): tfjs quiet, counters captured. */
+export async function prepareInProcess(backend: string): Promise<void> {
+  await installBackend(backend);
+  captureBackend();
 }
 
 function findNdArrays(value: unknown, depth = 0): { data: unknown }[] {
