@@ -260,10 +260,14 @@ export class ExerciseGrader {
    */
   async driver(op: string, payload: Wire, options: { timeoutMs?: number; label?: string } = {}): Promise<Wire> {
     const timeoutMs = (options.timeoutMs ?? 5000) * slowdown[this.backend];
+    const label = options.label ?? op;
     try {
-      return await this.sandbox.request(op, payload, { timeoutMs, label: options.label ?? op });
+      const { value, hygiene } = await this.sandbox.requestWithHygiene(op, payload, { timeoutMs, label });
+      this.checkTampering(label, hygiene);
+      return value;
     } catch (error) {
       if (error instanceof RunnerError) {
+        this.checkTampering(label, error.hygiene);
         const t = error.thrown;
         if (isStub(t)) throw thrownFailure(options.label ?? op, t);
         throw new GradeFailure(`${options.label ?? op}: ${t.isError ? `${t.name}: ${t.message}` : `a non-Error value was thrown (${t.message})`}`, stackSection(t));
@@ -281,17 +285,23 @@ export class ExerciseGrader {
     return report;
   }
 
-  private checkHygiene(fn: string, args: Wire[], report: CallReport): void {
+  /** Fails (and restarts the student's process) when a call tampered with its environment. */
+  private checkTampering(what: string, hygiene: { attempts: string[]; registryChanged: string[]; backendAfter: string } | undefined): void {
+    if (hygiene === undefined) return;
     const tampering = [
-      ...report.attempts.map((a) => `tried ${a} (refused)`),
-      ...(report.registryChanged.length > 0 ? [`changed the tfjs kernel registry (${report.registryChanged.join(', ')})`] : []),
-      ...(report.backendAfter !== this.backend ? [`switched the tfjs backend to ${report.backendAfter} while grading ${this.backend}`] : []),
+      ...hygiene.attempts.map((a) => `tried ${a} (refused)`),
+      ...(hygiene.registryChanged.length > 0 ? [`changed the tfjs kernel registry (${hygiene.registryChanged.join(', ')})`] : []),
+      ...(hygiene.backendAfter !== this.backend ? [`switched the tfjs backend to ${hygiene.backendAfter} while grading ${this.backend}`] : []),
     ];
     if (tampering.length > 0) {
       // Give the next test a clean process: the tampering may persist in this one.
       this.sandbox.restart();
-      throw new GradeFailure(`${fn} ${tampering.join('; ')}: graded code may not start processes, write files, register kernels or switch backends.`);
+      throw new GradeFailure(`${what} ${tampering.join('; ')}: graded code may not start processes, write files, register kernels or switch backends.`);
     }
+  }
+
+  private checkHygiene(fn: string, args: Wire[], report: CallReport): void {
+    this.checkTampering(fn, report);
     const mutation = describeMutation(args, report.inputsAfter);
     if (mutation !== undefined) throw new GradeFailure(`${fn} changed its input: ${mutation}. Inputs must never be modified; work on a copy.`);
     if (report.aliased) throw new GradeFailure(`${fn} returned an ndarray that shares storage with an input; return new storage.`);

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { bundle, bundleCached, CompileError } from './bundle.ts';
 import { repoRoot, solutionsDir, stateDir, shortPath } from '../paths.ts';
 import type { BackendName } from '../backends/detect.ts';
-import type { Notice, Request, Response, Thrown, Wire } from './wire.ts';
+import type { Hygiene, Notice, Request, Response, Thrown, Wire } from './wire.ts';
 
 /** Why a request got no answer. */
 export type FaultKind = 'compile' | 'load' | 'timeout' | 'exit' | 'memory' | 'start';
@@ -36,6 +36,8 @@ export class SandboxFault extends Error {
 /** The runner itself (not the student's function) reported an error, e.g. a missing export. */
 export class RunnerError extends Error {
   override name = 'RunnerError';
+  /** For driver ops: what the op did besides failing. */
+  hygiene: Hygiene | undefined;
   constructor(readonly thrown: Thrown) {
     super(thrown.message);
   }
@@ -125,6 +127,7 @@ export class Sandbox {
   private output = '';
   private readonly pending = new Map<number, (response: Response) => void>();
   private readonly hung = new Map<string, string>();
+  private onHygiene: ((hygiene: Hygiene | undefined) => void) | undefined;
   private readonly runId = randomUUID();
   /** The adapter the student's process reported ("cpu", "google swiftshader", …). */
   adapter = '';
@@ -156,6 +159,24 @@ export class Sandbox {
       // Hangs and memory exhaustion repeat deterministically and cost seconds each: remember them.
       if (error instanceof SandboxFault && (error.kind === 'timeout' || error.kind === 'memory')) this.hung.set(options.label, error.message);
       throw error;
+    }
+  }
+
+  /**
+   * Like {@link request}, and also returns what the op did besides answering (refused attempts,
+   * kernel registry changes, backend switches) — for exercise driver ops.
+   */
+  async requestWithHygiene(op: string, payload: Wire, options: RequestOptions): Promise<{ value: Wire; hygiene?: Hygiene }> {
+    let hygiene: Hygiene | undefined;
+    this.onHygiene = (h) => (hygiene = h);
+    try {
+      const value = await this.request(op, payload, options);
+      return { value, hygiene };
+    } catch (error) {
+      if (error instanceof RunnerError) error.hygiene = hygiene;
+      throw error;
+    } finally {
+      this.onHygiene = undefined;
     }
   }
 
@@ -212,7 +233,13 @@ export class Sandbox {
         }
       }, 200);
       child.once('exit', onExit);
-      this.pending.set(id, (response) => finish(() => (response.ok ? resolve(response.value) : reject(new RunnerError(response.thrown)))));
+      this.pending.set(id, (response) =>
+        finish(() => {
+          this.onHygiene?.(response.hygiene);
+          if (response.ok) resolve(response.value);
+          else reject(new RunnerError(response.thrown));
+        }),
+      );
       const request: Request = { id, op, payload };
       try {
         child.send(request);

@@ -9,7 +9,7 @@ import { Sandbox } from './client.ts';
 import { InProcessSandbox } from './in-process.ts';
 
 /** What graders use: the isolated process, or (benchmark only) the in-process stand-in. */
-export type StudentProcess = Pick<Sandbox, 'warm' | 'target' | 'request' | 'restart' | 'close' | 'adapter'>;
+export type StudentProcess = Pick<Sandbox, 'warm' | 'target' | 'request' | 'requestWithHygiene' | 'restart' | 'close' | 'adapter'>;
 
 let instance: StudentProcess | undefined;
 

@@ -36,6 +36,10 @@ export class InProcessSandbox {
     if (this.student !== undefined) rmSync(this.student, { force: true });
   }
 
+  async requestWithHygiene(op: string, payload: Wire, options: RequestOptions): Promise<{ value: Wire }> {
+    return { value: await this.request(op, payload, options) };
+  }
+
   async request(op: string, payload: Wire, _options: RequestOptions): Promise<Wire> {
     this.loaded ??= this.load();
     await this.loaded;

@@ -14,7 +14,7 @@ import { syncBuiltinESMExports } from 'node:module';
 import workerThreads from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import { fromStudent, toStudent, UnreadableResult, describe, type Created } from './codec.ts';
-import type { Request, Response, Thrown, Wire } from './wire.ts';
+import type { Hygiene, Request, Response, Thrown, Wire } from './wire.ts';
 
 /** What a driver op (exercise-specific, trusted code) can use. */
 export interface RunnerContext {
@@ -311,12 +311,25 @@ export function createRunner(backend: string): Runner {
 
   return {
     async handle(message) {
+      // Driver ops (exercise-specific) get the same tampering checks as generic calls.
+      const isDriverOp = !(message.op in baseOps);
+      if (isDriverOp) takeAttempts();
+      const hygiene = async (): Promise<Hygiene | undefined> => {
+        if (!isDriverOp) return undefined;
+        const current = kernelSnapshot(backend);
+        const registryChanged = watchedKernels.filter((name) => current.get(name) !== registry.get(name));
+        registry = current;
+        const backendAfter = getBackend();
+        if (backendAfter !== backend) await tf.setBackend(backend);
+        return { attempts: takeAttempts(), registryChanged, backendAfter };
+      };
       try {
         const op = baseOps[message.op] ?? driverOps[message.op];
         if (op === undefined) throw new Error(`runner: unknown op ${message.op}`);
-        return { id: message.id, ok: true, value: await op(message.payload, context) };
+        const value = await op(message.payload, context);
+        return { id: message.id, ok: true, value, hygiene: await hygiene() };
       } catch (error) {
-        return { id: message.id, ok: false, thrown: toThrown(error) };
+        return { id: message.id, ok: false, thrown: toThrown(error), hygiene: await hygiene() };
       }
     },
   };

@@ -66,8 +66,18 @@ export interface Request {
 
 /** The student's process's answer to one request. */
 export type Response =
-  | { id: number; ok: true; value: Wire }
-  | { id: number; ok: false; thrown: Thrown };
+  | { id: number; ok: true; value: Wire; hygiene?: Hygiene }
+  | { id: number; ok: false; thrown: Thrown; hygiene?: Hygiene };
+
+/** What a driver op did to the student's process besides answering (checked by the grader). */
+export interface Hygiene {
+  /** Refused attempts to start processes or write files. */
+  attempts: string[];
+  /** Watched kernels whose registration changed. */
+  registryChanged: string[];
+  /** The tfjs backend afterwards. */
+  backendAfter: string;
+}
 
 /** Messages the student's process sends without being asked. */
 export type Notice = { notice: 'ready'; backend: string; adapter: string } | { notice: 'fatal'; message: string };
