@@ -6,6 +6,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { defineConfig } from 'vitest/config';
 import { detectWebgpu } from './graders/support/backends/detect.ts';
+import { loadCourse } from './graders/support/course.ts';
 
 const webgpu = detectWebgpu();
 // GRADE_SEED=random is resolved once here so every worker and the header agree on it.
@@ -15,6 +16,11 @@ else process.env.COURSE_WEBGPU_REASON = webgpu.reason;
 
 // One id per grading run marks its student processes, so the reporter can make sure none is left.
 process.env.GRADE_RUN_ID ??= randomUUID();
+// The webgpu project runs only the graders of exercises with parts on tensors.
+const tensorGraders = loadCourse()
+  .exercises.filter((e) => e.parts.some((p) => p.tensors === true))
+  .map((e) => `graders/${e.folder}/**/*.test.ts`);
+
 const shared = { GRADE_SEED: process.env.GRADE_SEED ?? '', GRADE_RUN_ID: process.env.GRADE_RUN_ID };
 
 export default defineConfig({
@@ -31,7 +37,7 @@ export default defineConfig({
     projects: [
       { extends: true as const, test: { name: 'cpu', env: { ...shared, COURSE_BACKEND: 'cpu' } } },
       ...(webgpu.available
-        ? [{ extends: true as const, test: { name: 'webgpu', env: { ...shared, COURSE_BACKEND: 'webgpu', COURSE_WEBGPU_ICD: webgpu.icd ?? '' } } }]
+        ? [{ extends: true as const, test: { name: 'webgpu', include: tensorGraders, env: { ...shared, COURSE_BACKEND: 'webgpu', COURSE_WEBGPU_ICD: webgpu.icd ?? '' } } }]
         : []),
     ],
   },

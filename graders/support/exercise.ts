@@ -104,8 +104,10 @@ export class ExerciseGrader {
     const part = this.exercise.parts.find((p) => p.id === id);
     if (part === undefined) throw new Error(`${this.exercise.id} has no part ${id} in course.json`);
     const name = `Part ${part.id} · ${part.title}`;
-    const runsHere = part.tensors === true || this.backend === 'cpu';
-    (runsHere ? describe : describe.skip)(name, () => {
+    // Parts without tensors are graded once, on cpu: elsewhere they are not registered at all,
+    // so the score table shows '—' for that backend and nothing counts as skipped.
+    if (part.tensors !== true && this.backend !== 'cpu') return;
+    describe(name, () => {
       const previous = currentPart;
       currentPart = part;
       try {

@@ -51,7 +51,11 @@ export function buildKey(salt: string, questions: Question[], solution: object, 
   return key;
 }
 
-/** key.json's text: 2-space JSON with a final newline. */
+/**
+ * key.json's text: 2-space JSON with a final newline.
+ *
+ * @example writeFileSync(file, keyText(buildKey(salt, questions, answers, traps)))
+ */
 export function keyText(key: QuizKey): string {
   return `${JSON.stringify(key, null, 2)}\n`;
 }

@@ -23,7 +23,7 @@ export function formatFailures(run: RunResult): string {
     for (const part of exercise.parts) {
       const failed = part.tests.filter((t) => t.status === 'failed');
       // A part whose functions are all still stubs needs one line, not one per test.
-      if (failed.length > 0 && failed.every((t) => /is not implemented yet/.test(t.message?.split('\n')[0] ?? ''))) {
+      if (failed.length > 0 && failed.every((t) => /is not (implemented|answered) yet/.test(t.message?.split('\n')[0] ?? ''))) {
         const backends = [...new Set(failed.map((t) => t.backend))].join(', ');
         blocks.push(`${mark.failed} ${pc.bold(`${exercise.id} · Part ${part.id} · ${part.title}`)} ${pc.dim(`[${backends}]`)}\n${indent(failed[0].message ?? '')}`);
         continue;

@@ -5,7 +5,7 @@
  */
 import { build, buildSync, type BuildOptions, type Message, type Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot, shortPath } from '../paths.ts';
 
@@ -68,7 +68,9 @@ export function bundleCached(sources: string[], entry: string, dir: string, pref
   const outfile = path.join(dir, `${prefix}-${hash.digest('hex').slice(0, 16)}.mjs`);
   if (existsSync(outfile)) return outfile;
   const result = buildSync({ ...common, entryPoints: [entry], outfile, write: false });
-  // Write then rename, so a concurrent reader never sees half a file.
+  // Write then rename, so a concurrent reader never sees half a file. The folder may not exist
+  // yet: a fresh clone starts the student's process (prewarm) before anything else creates it.
+  mkdirSync(dir, { recursive: true });
   const temporary = `${outfile}.${process.pid}.tmp`;
   writeFileSync(temporary, result.outputFiles[0].contents);
   renameSync(temporary, outfile);
