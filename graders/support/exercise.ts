@@ -186,7 +186,8 @@ export class ExerciseGrader {
         throw new GradeFailure(`the property could not run (${details.interrupted ? 'interrupted' : 'too many skipped cases'}).`);
       }
       const failure = this.asFailure(details.errorInstance);
-      if (failure.notImplemented) throw failure.with(...this.hintSection(part));
+      // A stub or a module that cannot load has no counterexample worth showing.
+      if (failure.notImplemented || failure.setup) throw failure.with(...this.hintSection(part));
       const [value] = details.counterexample;
       const shrinks = details.numShrinks > 0 ? ` (shrunk ${details.numShrinks} times)` : '';
       throw failure.with(
@@ -211,8 +212,9 @@ export class ExerciseGrader {
     if (error instanceof GradeFailure) return error;
     if (error instanceof SandboxFault) {
       const sections: Section[] = error.output.trim() ? [{ label: 'your code printed (last lines)', body: error.output.trim().split('\n').slice(-12).join('\n') }] : [];
-      const failure = new GradeFailure(`part ${currentPart?.id ?? ''}: ${error.message}`.replace(/^part : /, ''), sections);
+      const failure = new GradeFailure(error.message, sections);
       failure.fatal = true;
+      failure.setup = error.kind === 'compile' || error.kind === 'load' || error.kind === 'start';
       return failure;
     }
     if (error instanceof RunnerError) return new GradeFailure(error.message);

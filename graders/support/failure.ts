@@ -18,6 +18,8 @@ export class GradeFailure extends Error {
   fatal = false;
   /** The function still throws the stub's 'Remove this line…' error. */
   notImplemented = false;
+  /** The student's module could not be loaded at all (compile error, import-time fault). */
+  setup = false;
 
   constructor(summary: string, sections: Section[] = []) {
     super(render(summary, sections));
@@ -30,6 +32,7 @@ export class GradeFailure extends Error {
     const copy = new GradeFailure(this.summary, [...this.sections, ...more]);
     copy.fatal = this.fatal;
     copy.notImplemented = this.notImplemented;
+    copy.setup = this.setup;
     return copy;
   }
 }

@@ -2,7 +2,7 @@
  * Runs the graders as a separate `vitest run` process — the way a student or CI runs them — and
  * returns the run's result model (read from its own results file, never from its output).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,6 +22,12 @@ export interface GradeRunOptions {
   cwd?: string;
   /** Wall-clock limit for the whole run. */
   timeoutMs?: number;
+  /**
+   * Stops the run when aborted (watch mode's Ctrl-C). With a signal the run gets its own process
+   * group, so vitest, its workers and the student's processes (forked by the workers; they cannot
+   * start processes of their own) are all killed together.
+   */
+  signal?: AbortSignal;
 }
 
 export interface GradeRun {
@@ -45,15 +51,40 @@ export function gradeRun(options: GradeRunOptions): Promise<GradeRun> {
     NO_COLOR: '1',
     ...options.env,
   };
+  // Windows has no process groups to signal (and `detached` opens a console there): taskkill /T.
+  const windows = process.platform === 'win32';
+  const group = options.signal !== undefined && !windows;
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: group });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 600_000);
+    const signalGroup = (signal: NodeJS.Signals): void => {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        // The group is already gone.
+      }
+    };
+    let killer: NodeJS.Timeout | undefined;
+    const stop = (): void => {
+      if (windows && options.signal !== undefined && child.pid !== undefined) return void spawnSync('taskkill', ['/pid', String(child.pid), '/T', '/F']);
+      if (!group || child.pid === undefined) return void child.kill('SIGKILL');
+      // SIGTERM first so vitest can remove its files; SIGKILL whatever is left a second later.
+      signalGroup('SIGTERM');
+      killer ??= setTimeout(() => signalGroup('SIGKILL'), 1000);
+    };
+    const timer = setTimeout(stop, options.timeoutMs ?? 600_000);
+    const onAbort = (): void => stop();
+    if (options.signal?.aborted) stop();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
     child.on('close', (code) => {
       clearTimeout(timer);
+      clearTimeout(killer);
+      // Whatever vitest left behind in its group (a worker killed mid-call, a student process).
+      if (group) signalGroup('SIGKILL');
+      options.signal?.removeEventListener('abort', onAbort);
       let result: RunResult | undefined;
       try {
         result = JSON.parse(readFileSync(results, 'utf8')) as RunResult;

@@ -106,14 +106,18 @@ function detectUncached(): WebgpuDriver | NoWebgpu {
 export function detectWebgpu(): WebgpuDriver | NoWebgpu {
   const file = path.join(stateDir, 'webgpu-probe.json');
   const key = cacheKey();
+  let cache: Record<string, WebgpuDriver | NoWebgpu> = {};
   try {
-    const cached = JSON.parse(readFileSync(file, 'utf8')) as { key: string; result: WebgpuDriver | NoWebgpu };
-    if (cached.key === key) return cached.result;
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { results?: Record<string, WebgpuDriver | NoWebgpu> };
+    cache = parsed.results ?? {};
   } catch {
     // No cache yet, or a corrupted one: probe again.
   }
+  const cached = cache[key];
+  if (cached !== undefined) return cached;
   const result = detectUncached();
   mkdirSync(stateDir, { recursive: true });
-  writeFileSync(file, JSON.stringify({ key, result }, null, 2));
+  // One entry per driver set (e.g. with and without COURSE_WEBGPU=0), so alternating is free.
+  writeFileSync(file, JSON.stringify({ results: { ...cache, [key]: result } }, null, 2));
   return result;
 }

@@ -20,6 +20,14 @@ export function formatFailures(run: RunResult): string {
   const blocks: string[] = [];
   for (const exercise of run.exercises) {
     if (exercise.error) blocks.push(`${pc.red('✗')} ${pc.bold(exercise.id)}: the grader could not run\n${indent(exercise.error)}`);
+    // When every failure says the same thing (a compile error, a crash at import), say it once.
+    const failures = exercise.parts.flatMap((p) => p.tests.filter((t) => t.status === 'failed'));
+    const firstLines = new Set(failures.map((t) => (t.message ?? '').split('\n')[0]));
+    if (failures.length > 1 && firstLines.size === 1 && !/is not (implemented|answered) yet/.test([...firstLines][0])) {
+      const message = (failures[0].message ?? '').replace(/\nHint \(part [\s\S]*$/, '');
+      blocks.push(`${mark.failed} ${pc.bold(`${exercise.id}: every part failed the same way`)}\n${indent(message)}`);
+      continue;
+    }
     for (const part of exercise.parts) {
       const failed = part.tests.filter((t) => t.status === 'failed');
       // A part whose functions are all still stubs needs one line, not one per test.

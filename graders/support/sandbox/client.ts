@@ -10,7 +10,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { bundle, bundleCached, CompileError } from './bundle.ts';
 import { repoRoot, solutionsDir, stateDir, shortPath } from '../paths.ts';
@@ -83,6 +83,19 @@ const loadTimeoutMs = 20_000;
 const maxRestarts = 25;
 const buildDir = path.join(stateDir, 'build');
 const runnerSources = ['runner-main.ts', 'runner.ts', 'codec.ts', 'wire.ts'].map((f) => path.join(repoRoot, 'graders', 'support', 'sandbox', f));
+
+/** The paths, plus the real path of each that is (or sits under) a symbolic link. */
+function withRealPaths(paths: string[]): string[] {
+  const out = new Set(paths);
+  for (const p of paths) {
+    try {
+      out.add(realpathSync(p));
+    } catch {
+      // Not there (yet): nothing to resolve.
+    }
+  }
+  return [...out];
+}
 
 /** A driver's bundle depends on its folder's modules and the sandbox's. */
 function driverSources(driver: string): string[] {
@@ -324,7 +337,8 @@ export class Sandbox {
       throw this.permanent;
     }
     const runner = bundleCached(runnerSources, runnerSources[0], buildDir, 'runner');
-    const readable = [path.join(repoRoot, 'node_modules'), path.join(repoRoot, 'package.json'), buildDir, ...(this.options.readable ?? [])];
+    // Node's permission model checks real paths: allow a symlinked node_modules (or datasets) too.
+    const readable = withRealPaths([path.join(repoRoot, 'node_modules'), path.join(repoRoot, 'package.json'), buildDir, ...(this.options.readable ?? [])]);
     const execArgv = [
       '--experimental-permission',
       ...readable.map((p) => `--allow-fs-read=${p}`),

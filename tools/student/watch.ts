@@ -1,0 +1,99 @@
+/**
+ * `npm run watch -- exercise-02`: re-grades the exercise within a second of every save of your
+ * files and shows the score table and the first failing part (counterexample, hint). Grading is
+ * `npm test`'s (cached, so a result is shown at once when nothing changed); saves during a grading
+ * queue one more; a file that does not compile shows the compiler's file:line:column until the
+ * next save fixes it. Ctrl-C (or SIGTERM) stops, killing a grading in progress.
+ *
+ *   npm run watch -- exercise-02
+ *   npm run watch                 # the first exercise your last gradings did not finish
+ */
+import pc from 'picocolors';
+import type { Course, Exercise } from '../../graders/support/course.ts';
+import { shortPath } from '../../graders/support/paths.ts';
+import { gradeExercises, GradingStopped, type ExerciseState } from '../lib/cached-grading.ts';
+import { cacheFile, readEntry } from '../lib/grade-cache.ts';
+import { CliError, courseOrFail, exerciseOrFail, parseCli, runCli, targetOrFail } from '../lib/cli.ts';
+import { SerialRunner } from '../lib/serial-runner.ts';
+import { exerciseDir, isModuleFile } from '../lib/student-files.ts';
+import { watchFolder } from '../lib/watch-folder.ts';
+import { firstFailingPart, renderWatch } from './render-watch.ts';
+
+const usage = 'npm run watch -- <exercise>';
+
+/** Without an id: the first exercise whose last grading left a required part failing. */
+function defaultExercise(course: Course, target: string): Exercise {
+  for (const exercise of course.exercises) {
+    const { entry } = readEntry(cacheFile(exercise.id, target), exercise.id);
+    const parts = entry?.result.exercises[0].parts;
+    if (parts === undefined || parts.some((p) => !p.bonus && p.status !== 'passed')) return exercise;
+  }
+  return course.exercises[0];
+}
+
+await runCli('watch', async () => {
+  const { values, positionals } = parseCli(process.argv.slice(2), { help: { type: 'boolean' } }, usage);
+  if (values.help) {
+    process.stdout.write(`usage: ${usage}\n`);
+    return 0;
+  }
+  if (positionals.length > 1) throw new CliError(`expected one exercise, got ${positionals.length} arguments — usage: ${usage}`, 2);
+  const course = courseOrFail();
+  const target = targetOrFail();
+  const exercise = positionals.length === 1 ? exerciseOrFail(positionals[0], course, usage) : defaultExercise(course, target);
+  const dir = exerciseDir(exercise, target);
+  const tty = process.stdout.isTTY === true;
+  const footer = (state: ExerciseState): string => {
+    const part = state.entry === undefined ? undefined : firstFailingPart(state.entry.result);
+    const hint = part === undefined ? '' : ` · a hint: npm run hint -- ${exercise.id} ${part.id}`;
+    return pc.dim(`Watching ${shortPath(dir)}/ — save a file to re-grade${hint} · Ctrl-C to stop`);
+  };
+
+  let controller: AbortController | undefined;
+  let shown: string | undefined;
+  let stopping = false;
+  const gradeAndShow = async (): Promise<void> => {
+    if (stopping) return;
+    controller = new AbortController();
+    const started = Date.now();
+    let states: ExerciseState[];
+    try {
+      states = await gradeExercises([exercise], {
+        target,
+        signal: controller.signal,
+        onGrading: (why) => process.stdout.write(`${pc.dim(`grading ${exercise.id} (${why.get(exercise.id)}) …`)}\n`),
+      });
+    } catch (error) {
+      if (error instanceof GradingStopped) return;
+      throw error;
+    }
+    const [state] = states;
+    // The cached result already on screen (a save that changed nothing, a touch): nothing new.
+    const cached = state.entry !== undefined && !state.graded;
+    if (cached && state.entry!.gradedAt === shown && state.notes.length === 0) return;
+    shown = state.entry?.gradedAt;
+    const screen = `${renderWatch(state, course, state.graded ? Date.now() - started : undefined)}\n\n${footer(state)}\n`;
+    process.stdout.write(tty ? `\x1b[2J\x1b[H${screen}` : `${'─'.repeat(72)}\n${screen}`);
+  };
+  const runner = new SerialRunner(gradeAndShow, (error) => process.stderr.write(`watch: ${error instanceof Error ? error.stack : String(error)}\n`));
+
+  process.stdout.write(`${pc.bold(`Watching ${exercise.id} · ${exercise.title} (${shortPath(dir)}/)`)}\n`);
+  const stopWatching = watchFolder(dir, { accept: isModuleFile, onChange: () => runner.request() });
+  runner.request();
+
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      if (stopping) return;
+      stopping = true;
+      stopWatching();
+      controller?.abort();
+      void runner.idle().then(() => {
+        process.stdout.write('\nStopped watching.\n');
+        resolve();
+      });
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return 0;
+});
