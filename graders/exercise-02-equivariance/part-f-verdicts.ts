@@ -1,0 +1,38 @@
+/**
+ * Part F — verdicts: one test per layer, scored separately (the part is `partial`). A wrong
+ * verdict is explained for that layer only; a missing one is "not answered yet".
+ */
+import type { ExerciseGrader } from '../support/exercise.ts';
+import { GradeFailure } from '../support/failure.ts';
+import { formatValue } from '../support/format.ts';
+import type { Wire } from '../support/sandbox/wire.ts';
+import { layers, type Verdict } from './verdicts.ts';
+
+const allowed: Verdict[] = ['equivariant', 'invariant', 'neither'];
+
+export function gradePartF(ex: ExerciseGrader): void {
+  ex.part('F', () => {
+    for (const layer of layers) {
+      ex.test(`${layer.key}: ${layer.definition}`, async () => {
+        const table = await ex.readExport('verdicts');
+        if (table === null || typeof table !== 'object' || Array.isArray(table)) {
+          throw new GradeFailure(`verdicts must be an object with one entry per layer, got ${formatValue(table)}.`);
+        }
+        const given = (table as { [key: string]: Wire })[layer.key];
+        if (given === undefined) {
+          const failure = new GradeFailure(`verdicts.${layer.key} is not answered yet: set it to 'equivariant', 'invariant' or 'neither'.`);
+          failure.notImplemented = true;
+          throw failure;
+        }
+        if (typeof given !== 'string' || !allowed.includes(given as Verdict)) {
+          throw new GradeFailure(`verdicts.${layer.key} is ${formatValue(given)}; expected 'equivariant', 'invariant' or 'neither'.`);
+        }
+        if (given !== layer.answer) {
+          throw new GradeFailure(`verdicts.${layer.key} = '${given}' is not right for ${layer.definition}.`, [
+            { label: 'why not', body: layer.why[given as Verdict] ?? '' },
+          ]);
+        }
+      });
+    }
+  });
+}
