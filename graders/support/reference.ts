@@ -11,11 +11,11 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import * as tf from '@tensorflow/tfjs';
+import type * as tfTypes from '@tensorflow/tfjs';
 import type { Exercise } from './course.ts';
 import { GradeFailure } from './failure.ts';
 import { repoRoot, solutionsDir } from './paths.ts';
-import { fromStudent, toStudent, type Created } from './sandbox/codec.ts';
+import type { Created } from './sandbox/codec.ts';
 import { fromCanonical, toCanonical } from './canonical.ts';
 import type { Wire } from './sandbox/wire.ts';
 
@@ -86,8 +86,10 @@ export class Reference {
    */
   async call(fn: string, args: Wire[]): Promise<Wire> {
     return this.run(fn, args, async (solution, wireArgs) => {
+      // Loaded here, not at the top: graders of plain-data exercises never pay for tfjs.
+      const { fromStudent, toStudent } = await import('./sandbox/codec.ts');
       const created: Created = { tensors: [], arrays: [] };
-      const returned: tf.Tensor[] = [];
+      const returned: tfTypes.Tensor[] = [];
       try {
         const live = (wireArgs as Wire[]).map((a) => toStudent(a, created));
         let result: unknown;
