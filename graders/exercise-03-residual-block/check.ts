@@ -1,0 +1,108 @@
+/**
+ * Shared judgements of exercise 03: what a driver report means for the student (their code
+ * threw, their layers do not fit the roles, tensors were left over), the hidden reference
+ * block, and comparisons of tensors with tolerances.
+ */
+import { expectClose } from '../support/compare.ts';
+import { describeThrown, type ExerciseGrader } from '../support/exercise.ts';
+import { GradeFailure, type Section } from '../support/failure.ts';
+import type { Dense, Thrown, Wire, WireTensor } from '../support/sandbox/wire.ts';
+import { tf } from '../support/tf.ts';
+import { blockRoles } from './graph.ts';
+import { describeModel, readMovingStats, setBlockWeights, type MovingStats } from './tf-model.ts';
+import type { BlockOptions, BlockWeights } from './weights.ts';
+
+/** A driver report: what the op returned, or what the student's code threw. */
+export type Report = Record<string, Wire>;
+
+/** Why an Add fails on mismatched shapes, in words (shown with such a failure). */
+export const shapeWhy =
+  "An Add layer adds two tensors of the same shape, so the main path and the shortcut must agree. With padding 'same' " +
+  'each 3×3 convolution keeps height and width (strides 2 halves them, rounding up), and the main path ends with `filters` ' +
+  'channels; the shortcut must end the same way, so it is a 1×1 convolution with the block\'s strides whenever strides ≠ 1 ' +
+  "or the channels change. The seed's block has neither: its 3×3 convolutions have no padding, so each shrinks H and W " +
+  'by 2 (a 56×56 input gives 52×52 against a 56×56 shortcut; ERRATA row 8), and it adds the unchanged input across a ' +
+  'change of channels (row 9).';
+
+/** Fails unless the op ran: the student's throw, a role mismatch and leaked tensors each fail with their own message. */
+export function expectRan(report: Wire, fn: string): Report {
+  const r = report as Report;
+  if (r.thrown !== undefined) {
+    const thrown = r.thrown as unknown as Thrown & { during?: string };
+    const during = thrown.during !== undefined && thrown.during !== fn ? ` (during ${thrown.during})` : '';
+    const stub = /Remove this line and implement/.test(thrown.message);
+    const failure = new GradeFailure(describeThrown(fn, thrown) + (stub ? '' : during), stub ? [] : whySections(thrown));
+    failure.notImplemented = stub;
+    throw failure;
+  }
+  if (r.problem !== undefined) {
+    throw new GradeFailure(`the layers of your block could not be matched to the roles of He et al.'s block: ${String(r.problem)}.`, [
+      { label: 'roles', body: 'conv1: the 3×3 convolution that reads the block input; conv2: the 3×3 convolution after it; projection: the 1×1 convolution on the shortcut; each BN takes the role of the convolution it follows' },
+    ]);
+  }
+  if (typeof r.leaked === 'number' && r.leaked > 0) {
+    throw new GradeFailure(`${fn} left ${r.leaked} tensor${r.leaked === 1 ? '' : 's'} allocated after its model was disposed: build only layers (no tf.tensor, tf.scalar, …), or dispose what you create.`);
+  }
+  return r;
+}
+
+function whySections(thrown: Thrown): Section[] {
+  const sections: Section[] = [];
+  if (/broadcast|shape/i.test(thrown.message)) sections.push({ label: 'why', body: shapeWhy });
+  // Only the student's frames: tfjs's (source-mapped to tfjs-*/src/), the grader's and Node's are noise here.
+  const where = (thrown.stack ?? '').split('\n').filter((l) => l.trim() !== '' && !/\/graders\/|driver-|node:internal|node_modules|tfjs-[a-z-]+\/src\/|<anonymous>/.test(l));
+  if (where.length > 0) sections.push({ label: 'where', body: where.slice(0, 3).map((l) => l.trim()).join('\n') });
+  return sections;
+}
+
+/** A wire tensor as a dense array. */
+export function dense(value: Wire, what: string): Dense {
+  const t = value as WireTensor | undefined;
+  if (t === undefined || t === null || typeof t !== 'object' || !('$tensor' in t)) throw new GradeFailure(`${what} is not a tensor.`);
+  return { shape: t.$tensor.shape, data: Float64Array.from(t.$tensor.data) };
+}
+
+/** A dense array as a wire tensor (float32). */
+export function wireTensor(d: Dense): WireTensor {
+  return { $tensor: { shape: d.shape, dtype: 'float32', data: Float32Array.from(d.data) } };
+}
+
+/** Compares element-wise with per-element tolerances. */
+export function expectWithin(got: Dense, expected: Dense, tolerance: Float64Array | number, what: string, backend: string): void {
+  expectClose(got, expected, tolerance, { what, backend });
+}
+
+/** What the reference block gives on a case: output and (training) the moving statistics. */
+export interface ReferenceRun {
+  output: WireTensor;
+  movingStats?: MovingStats;
+}
+
+/**
+ * The hidden reference block with the same role-mapped weights, on the same batch, in the
+ * grader's process (cpu) — or its recorded answer in a student release.
+ */
+export async function referenceBlock(
+  ex: ExerciseGrader,
+  args: { inputShape: number[]; options: BlockOptions; weights: BlockWeights; x: WireTensor; training: boolean },
+): Promise<ReferenceRun> {
+  const answer = await ex.reference.run('residualBlock/run', args, async (solution, wire) => {
+    const a = wire as typeof args;
+    const input = tf.input({ shape: a.inputShape });
+    const residualBlock = solution.residualBlock as (i: tf.SymbolicTensor, o: BlockOptions) => tf.SymbolicTensor;
+    const model = tf.model({ inputs: input, outputs: residualBlock(input, a.options) });
+    try {
+      const found = blockRoles(describeModel(model));
+      if ('problem' in found) throw new Error(`the reference block does not fit its roles: ${found.problem}`);
+      setBlockWeights(model, found.roles, a.weights);
+      const x = tf.tensor(a.x.$tensor.data, a.x.$tensor.shape);
+      const y = model.apply(x, { training: a.training }) as tf.Tensor;
+      const output: WireTensor = { $tensor: { shape: y.shape.slice(), dtype: 'float32', data: Float32Array.from(await y.data()) } };
+      tf.dispose([x, y]);
+      return a.training ? { output, movingStats: await readMovingStats(model, found.roles) } : { output };
+    } finally {
+      model.dispose();
+    }
+  });
+  return answer as unknown as ReferenceRun;
+}

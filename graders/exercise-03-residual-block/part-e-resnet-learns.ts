@@ -1,0 +1,36 @@
+/**
+ * Part E — buildResNet learns: on one fixed batch of 8 bars (datasets/, shrunk to 14×14), a
+ * few steps of plain SGD must at least halve the cross-entropy. A network that cannot pass a
+ * gradient (a broken shortcut, frozen or disconnected layers) or does not classify fails here.
+ */
+import fc from 'fast-check';
+import type { ExerciseGrader } from '../support/exercise.ts';
+import { GradeFailure } from '../support/failure.ts';
+import { expectRan } from './check.ts';
+
+/** What the driver's `trainResNet` is asked to do. */
+const training = { count: 8, steps: 3, learningRate: 0.05 };
+
+export function gradePartE(ex: ExerciseGrader): void {
+  ex.part('E', () => {
+    ex.property(
+      `learns: ${training.steps} SGD steps (learning rate ${training.learningRate}) on a fixed batch of ${training.count} bars at least halve the loss`,
+      fc.record({ dataSeed: fc.integer({ min: 1, max: 2 ** 31 - 1 }), seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }) }),
+      async ({ dataSeed, seed }) => {
+        const report = expectRan(await ex.driver('trainResNet', { ...training, dataSeed, seed }, { label: 'buildResNet', timeoutMs: 60_000 }), 'buildResNet');
+        const losses = report.losses as number[];
+        const first = losses[0];
+        const last = losses[losses.length - 1];
+        const shown = losses.map((l) => l.toFixed(4)).join(' → ');
+        if (!losses.every(Number.isFinite)) throw new GradeFailure(`the loss is not finite during training: ${shown}.`);
+        if (!(last <= first / 2)) {
+          throw new GradeFailure(`the loss fell from ${first.toFixed(4)} to ${last.toFixed(4)} in ${training.steps} steps; expected at most half of it (${(first / 2).toFixed(4)}).`, [
+            { label: 'losses (before each step, then after the last)', body: shown },
+            { label: 'set-up', body: 'buildResNet([14, 14, 1], 4), compiled by the grader with tf.train.sgd and categoricalCrossentropy; the loss is measured in training mode (batch statistics)' },
+          ]);
+        }
+      },
+      { numRuns: 1, show: ({ dataSeed, seed }) => [{ label: 'data', body: `generateBars({ count: ${training.count}, seed: ${dataSeed} }), 2×2-averaged to 14×14; Math.random seeded with ${seed} for the initial weights` }], shrink: false },
+    );
+  });
+}
