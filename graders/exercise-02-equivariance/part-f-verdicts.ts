@@ -1,14 +1,16 @@
 /**
  * Part F — verdicts: one test per layer, scored separately (the part is `partial`). A wrong
- * verdict is explained for that layer only; a missing one is "not answered yet".
+ * verdict is explained for that layer only; a missing one is "not answered yet". Verdicts are
+ * compared by salted hash (verdict-key.json), so a student release does not show the answers.
  */
 import type { ExerciseGrader } from '../support/exercise.ts';
 import { GradeFailure } from '../support/failure.ts';
 import { formatValue } from '../support/format.ts';
 import type { Wire } from '../support/sandbox/wire.ts';
-import { layers, type Verdict } from './verdicts.ts';
+import { layers, loadVerdictKey, verdictChoices, verdictHash, type Verdict } from './verdicts.ts';
 
-const allowed: Verdict[] = ['equivariant', 'invariant', 'neither'];
+const allowed: Verdict[] = verdictChoices;
+const key = loadVerdictKey();
 
 export function gradePartF(ex: ExerciseGrader): void {
   ex.part('F', () => {
@@ -27,9 +29,11 @@ export function gradePartF(ex: ExerciseGrader): void {
         if (typeof given !== 'string' || !allowed.includes(given as Verdict)) {
           throw new GradeFailure(`verdicts.${layer.key} is ${formatValue(given)}; expected 'equivariant', 'invariant' or 'neither'.`);
         }
-        if (given !== layer.answer) {
+        const hash = verdictHash(key.salt, layer.key, given);
+        const entry = key.layers[layer.key];
+        if (hash !== entry.answer) {
           throw new GradeFailure(`verdicts.${layer.key} = '${given}' is not right for ${layer.definition}.`, [
-            { label: 'why not', body: layer.why[given as Verdict] ?? '' },
+            { label: 'why not', body: entry.feedback[hash] ?? '' },
           ]);
         }
       });

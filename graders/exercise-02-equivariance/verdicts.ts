@@ -1,100 +1,60 @@
 /**
- * The layers of Part F as the README defines them, the right verdict for each, and what to tell
- * a student who answers otherwise (about that layer only — never another layer's answer).
+ * The layers of Part F as the README defines them. Their right verdicts and the feedback for
+ * wrong ones are not here: they are in `verdict-key.json`, as salted hashes and hash-keyed texts,
+ * generated from the hidden solution by `npm run verdict-key` (a spec test fails when it is stale).
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 export type Verdict = 'equivariant' | 'invariant' | 'neither';
+
+export const verdictChoices: Verdict[] = ['equivariant', 'invariant', 'neither'];
 
 export interface Layer {
   /** The key in `verdicts`. */
   key: string;
   /** The README's definition, in short (the test's name). */
   definition: string;
-  answer: Verdict;
-  /** Why each wrong verdict is wrong. */
-  why: Partial<Record<Verdict, string>>;
 }
 
 export const layers: Layer[] = [
-  {
-    key: 'circularConv',
-    definition: '3×3 correlation, circular padding 1, stride 1, [H, W] → [H, W]',
-    answer: 'equivariant',
-    why: {
-      invariant:
-        "Its output moves with its input — conv(T x) = T conv(x) — it does not stay the same. Calling that 'invariance' is the seed's mistake (ERRATA row 6): put one bright pixel anywhere and its 3×3 response moves with it.",
-      neither:
-        'With circular padding every output pixel sees the same kind of neighbourhood — there is no border — and with stride 1 every position is kept, so shifting the input shifts the output exactly: conv(T x) = T conv(x) for every shift.',
-    },
-  },
-  {
-    key: 'zeroPaddedConv',
-    definition: "3×3 correlation, zero padding 1 ('same'), stride 1, [H, W] → [H, W]",
-    answer: 'neither',
-    why: {
-      equivariant:
-        'Zero padding breaks it at the border: under a circular shift, content that wraps from the last column to the first meets zeros on one side in conv(T x) but its real neighbours in T conv(x). Zero-padded convolution commutes with shifts only while the content stays away from the borders — not with every circular shift.',
-      invariant: 'A shift moves its output (away from the borders it moves exactly like the input); it does not leave it unchanged.',
-    },
-  },
-  {
-    key: 'stride2Conv',
-    definition: '3×3 correlation, circular padding 1, stride 2 (rows and columns 0, 2, 4, …), [H, W] → [H/2, W/2]',
-    answer: 'neither',
-    why: {
-      equivariant:
-        'Stride 2 keeps rows and columns 0, 2, 4, … only. A one-pixel shift moves the content between kept and dropped positions, and no shift of the half-size output matches (Part E is exactly this). It commutes only with shifts that are multiples of 2 (Azulay & Weiss 2019; Zhang 2019).',
-      invariant:
-        'A two-pixel shift of the input shifts the output by one position, so the output changes. Subsampling does not make a layer invariant; it makes it depend on the sampling phase.',
-    },
-  },
-  {
-    key: 'relu',
-    definition: 'max(x, 0) pixel by pixel, [H, W] → [H, W]',
-    answer: 'equivariant',
-    why: {
-      invariant: 'ReLU acts on each pixel alone, so a shifted input gives the same output shifted — it moves, it does not stay the same.',
-      neither: 'A function applied pixel by pixel commutes with every rearrangement of the pixels, circular shifts included: relu(T x) = T relu(x).',
-    },
-  },
-  {
-    key: 'maxPool2x2',
-    definition: 'maximum over non-overlapping 2×2 windows (window 2, stride 2, no padding), [H, W] → [H/2, W/2]',
-    answer: 'neither',
-    why: {
-      invariant:
-        'This is the seed\'s claim (ERRATA row 17), and it is wrong: max pooling tolerates some small shifts inside a window, but a one-pixel shift can move a maximum into the neighbouring window, and a two-pixel shift moves the whole output by one position.',
-      equivariant: 'The output has half the size and keeps one phase of the 2×2 grid, so a one-pixel shift of the input is no shift of the output at all; only even shifts commute with it.',
-    },
-  },
-  {
-    key: 'globalAvgPool',
-    definition: 'the mean of all H·W pixels, [H, W] → [1, 1]',
-    answer: 'invariant',
-    why: {
-      equivariant:
-        "Its output is one number: there is nothing left to shift. A circular shift only permutes the pixels, and their mean does not change: pool(T x) = pool(x). (Under this exercise's definitions an equivariant layer keeps the size.)",
-      neither: 'A circular shift permutes the pixels, and the mean of the same numbers in another order is the same mean: pool(T x) = pool(x) exactly.',
-    },
-  },
-  {
-    key: 'circularConvReluGlobalAvgPool',
-    definition: 'circularConv, then relu, then globalAvgPool, [H, W] → [1, 1]',
-    answer: 'invariant',
-    why: {
-      equivariant: 'The last step averages over every position, so the output is one number that no longer moves: the whole stack is invariant.',
-      neither:
-        'An equivariant feature map followed by a global pool is exactly invariant: pool(relu(conv(T x))) = pool(T relu(conv(x))) = pool(relu(conv(x))). This is the one exact route to invariance in a CNN.',
-    },
-  },
-  {
-    key: 'flattenDense',
-    definition: 'flatten row by row to H·W values, then a dense layer with generic weights [H·W, 10] and bias, [H, W] → [10]',
-    answer: 'neither',
-    why: {
-      invariant:
-        'A dense layer gives each pixel its own weights; a shift moves pixels onto other weights, so the output changes. Only weights equal for every pixel (weight sharing) would make it invariant.',
-      equivariant: 'Its 10 outputs are not an image of the input\'s size: there is no shifted output to compare with, and each output depends on where content is.',
-    },
-  },
+  { key: 'circularConv', definition: '3×3 correlation, circular padding 1, stride 1, [H, W] → [H, W]' },
+  { key: 'zeroPaddedConv', definition: "3×3 correlation, zero padding 1 ('same'), stride 1, [H, W] → [H, W]" },
+  { key: 'stride2Conv', definition: '3×3 correlation, circular padding 1, stride 2 (rows and columns 0, 2, 4, …), [H, W] → [H/2, W/2]' },
+  { key: 'relu', definition: 'max(x, 0) pixel by pixel, [H, W] → [H, W]' },
+  { key: 'maxPool2x2', definition: 'maximum over non-overlapping 2×2 windows (window 2, stride 2, no padding), [H, W] → [H/2, W/2]' },
+  { key: 'globalAvgPool', definition: 'the mean of all H·W pixels, [H, W] → [1, 1]' },
+  { key: 'circularConvReluGlobalAvgPool', definition: 'circularConv, then relu, then globalAvgPool, [H, W] → [1, 1]' },
+  { key: 'flattenDense', definition: 'flatten row by row to H·W values, then a dense layer with generic weights [H·W, 10] and bias, [H, W] → [10]' },
 ];
+
+/** The contents of verdict-key.json. */
+export interface VerdictKey {
+  scheme: string;
+  salt: string;
+  /** Layer key → hash of the right verdict, and feedback texts keyed by the hash of a wrong one. */
+  layers: Record<string, { answer: string; feedback: Record<string, string> }>;
+}
+
+export const verdictScheme = 'sha256(salt + "\\n" + layer + "\\n" + verdict), hex';
+
+/**
+ * The hash of `verdict` for `layer`.
+ *
+ * @example verdictHash('s4lt', 'relu', 'neither') → 64 hex digits
+ */
+export function verdictHash(salt: string, layer: string, verdict: string): string {
+  return createHash('sha256').update(`${salt}\n${layer}\n${verdict}`).digest('hex');
+}
+
+/** Where the generated key lives. */
+export const verdictKeyFile = new URL('./verdict-key.json', import.meta.url);
+
+/** Reads the key; throws naming what to run when it is missing or damaged. */
+export function loadVerdictKey(file: URL | string = verdictKeyFile): VerdictKey {
+  const key = JSON.parse(readFileSync(file, 'utf8')) as VerdictKey;
+  if (typeof key.salt !== 'string' || typeof key.layers !== 'object') {
+    throw new Error(`verdict key ${String(file)}: expected { salt, layers }; regenerate it with npm run verdict-key.`);
+  }
+  return key;
+}

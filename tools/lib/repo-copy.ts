@@ -5,10 +5,11 @@
  * `<repo>/node_modules` and Node's permission model checks real paths, so a symlink to this
  * repository's modules would be refused. Hard links cost no space and about a second.
  */
-import { cpSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findExercise } from '../../graders/support/course.ts';
+import { linkTree } from './link-tree.ts';
 import { repoRoot } from '../../graders/support/paths.ts';
 
 export interface RepoCopy {
@@ -19,18 +20,6 @@ export interface RepoCopy {
 
 /** Files and folders every copy needs besides the chosen exercises'. */
 const common = ['package.json', 'package-lock.json', 'tsconfig.json', 'vitest.config.ts', 'graders/support', 'datasets', 'tools/lib', 'tools/student'];
-
-function linkTree(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from)) {
-    const source = path.join(from, entry);
-    const target = path.join(to, entry);
-    const stat = lstatSync(source);
-    if (stat.isDirectory()) linkTree(source, target);
-    else if (stat.isSymbolicLink()) symlinkSync(readlinkSync(source), target);
-    else linkSync(source, target);
-  }
-}
 
 function makeCopy(parent: string, exerciseIds: string[]): string {
   const root = mkdtempSync(path.join(parent, 'cnn-course-e2e-'));

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { courseLayout } from './check-course.ts';
 import { hostileStep } from './check-hostile.ts';
 import { mutantsStep } from './check-mutants.ts';
+import { releaseStep } from './check-release.ts';
 import { solutionsScoreFull, stubsScoreZero } from './check-references.ts';
 import { spec } from './check-spec.ts';
 import { typecheck } from './check-typecheck.ts';
@@ -25,7 +26,7 @@ if (!webgpu.available && process.env.COURSE_REQUIRE_WEBGPU === '1') {
   process.stdout.write('COURSE_REQUIRE_WEBGPU=1 but webgpu is not available: CI must grade on both backends.\n');
   process.exit(1);
 }
-const steps: Step[] = [courseLayout, typecheck, spec, solutionsScoreFull, stubsScoreZero, mutantsStep(values.exercise), hostileStep(values.exercise, backends)];
+const steps: Step[] = [courseLayout, typecheck, spec, solutionsScoreFull, stubsScoreZero, mutantsStep(values.exercise), hostileStep(values.exercise, backends), releaseStep(values.exercise, backends)];
 const selected = steps.filter((s) => values.only === undefined || values.only.some((o) => s.name.includes(o)));
 
 const results: StepResult[] = [];

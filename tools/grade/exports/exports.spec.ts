@@ -1,0 +1,127 @@
+/**
+ * Golden fixtures for the exports, like exercism's test runners: each case under fixtures/ holds
+ * an input (a RunResult, the exercises asked for and the environment) and the expected JSON of
+ * every format. `UPDATE_GOLDEN=1 npx vitest run --config vitest.spec.config.ts tools/grade`
+ * rewrites the expectations; review the diff before keeping it.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseCourse } from '../../../graders/support/course.ts';
+import type { RunResult } from '../../../graders/support/results/model.ts';
+import { checkClassroom50, checkGithub, checkGradescope } from './fields.ts';
+import { exportRun, formats } from './formats.ts';
+import { encodeRunnerResult, toGithubRunner } from './github.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const fixtures = path.join(here, 'fixtures');
+const course = parseCourse(readFileSync(path.join(fixtures, 'course.json'), 'utf8'));
+const cases = readdirSync(fixtures).filter((f) => existsSync(path.join(fixtures, f, 'input.json')));
+
+interface Input {
+  ids: string[];
+  env: Record<string, string>;
+  run: RunResult | null;
+  /** The export's clock, for cases without a run. */
+  now?: string;
+}
+
+describe('exports match their golden fixtures', () => {
+  for (const name of cases) {
+    const input = JSON.parse(readFileSync(path.join(fixtures, name, 'input.json'), 'utf8')) as Input;
+    for (const format of Object.keys(formats)) {
+      it(`${name} → ${format}`, () => {
+        const actual = exportRun(format, input.run ?? undefined, course, input.ids, input.env, new Date(input.now ?? '2026-11-28T06:00:00Z'));
+        const file = path.join(fixtures, name, `expected-${format}.json`);
+        if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, JSON.stringify(actual, null, 2) + '\n');
+        expect(actual).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+      });
+    }
+  }
+});
+
+describe('the goldens say what each case means', () => {
+  const load = (name: string, format: string) => JSON.parse(readFileSync(path.join(fixtures, name, `expected-${format}.json`), 'utf8'));
+
+  it('pass: full marks plus the bonus everywhere', () => {
+    expect(load('pass', 'github')).toMatchObject({ status: 'pass', max_score: 7 });
+    expect(load('pass', 'github').tests.reduce((s: number, t: { score: number }) => s + t.score, 0)).toBe(9);
+    expect(load('pass', 'gradescope')).toMatchObject({ score: 9 });
+    expect(load('pass', 'classroom50')).toMatchObject({ score: 9, 'max-score': 7 });
+  });
+
+  it('fail: a partial part keeps its share, and the message and hint reach every format', () => {
+    const github = load('fail', 'github');
+    expect(github.status).toBe('fail');
+    const b = github.tests.find((t: { name: string }) => t.name.includes('Part B'));
+    expect(b).toMatchObject({ status: 'fail', score: 2 });
+    expect(b.message).toContain('got 3, expected 6');
+    expect(b.message).toContain('Hint (part B)');
+    expect(load('fail', 'gradescope').tests.find((t: { number: string }) => t.number === '01.B')).toMatchObject({ score: 2, max_score: 3, status: 'failed' });
+    expect(load('fail', 'classroom50')).toMatchObject({ classroom: 'cnn-2026', owner: 'alice', score: 5, 'max-score': 7 });
+  });
+
+  it('error: a grader that could not run, a missing exercise and modified graders are all visible', () => {
+    const github = load('error', 'github');
+    expect(github.status).toBe('error');
+    expect(github.tests.map((t: { status: string }) => t.status)).toEqual(['error', 'error', 'fail']);
+    expect(github.graders_modified).toEqual(['graders/exercise-01-sums/part-b.ts']);
+    expect(load('error', 'gradescope').extra_data.graders_modified).toEqual(['graders/exercise-01-sums/part-b.ts']);
+    expect(load('error', 'gradescope').output).toContain('differ from the release');
+    expect(load('error', 'classroom50')).toMatchObject({ score: 0, 'max-score': 7, graders_modified: ['graders/exercise-01-sums/part-b.ts'] });
+  });
+
+  it('missing: no results file still gives a valid zero', () => {
+    expect(load('missing', 'github')).toMatchObject({ status: 'error', max_score: 5 });
+    expect(load('missing', 'classroom50')).toMatchObject({ score: 0, 'max-score': 5 });
+  });
+});
+
+describe('the field checks reject what the platforms would', () => {
+  const run = (JSON.parse(readFileSync(path.join(fixtures, 'fail', 'input.json'), 'utf8')) as Input).run ?? undefined;
+
+  it('github: a missing score, a wrong status, an undocumented field', () => {
+    const good = toGithubRunner(run, course);
+    expect(checkGithub(good)).toEqual([]);
+    const { score: _dropped, ...noScore } = good.tests[0];
+    expect(checkGithub({ ...good, tests: [noScore] })).toEqual(['tests[0].score: missing']);
+    expect(checkGithub({ ...good, status: 'passed' })[0]).toMatch(/status: expected one of pass, fail, error/);
+    expect(checkGithub({ ...good, points: 3 })).toEqual(['result.points: not a documented field']);
+  });
+
+  it('github: the base64 step output decodes to the same result', () => {
+    const good = toGithubRunner(run, course);
+    expect(JSON.parse(Buffer.from(encodeRunnerResult(good), 'base64').toString('utf8'))).toEqual(good);
+  });
+
+  it('gradescope: a score that is not the sum of the tests, a bad visibility', () => {
+    const good = exportRun('gradescope', run, course) as { score: number; visibility: string };
+    expect(checkGradescope({ ...good, score: good.score + 1 })[0]).toMatch(/not the sum/);
+    expect(checkGradescope({ ...good, visibility: 'public' })[0]).toMatch(/visibility: expected one of/);
+  });
+
+  it('classroom50: fractional points, a bad datetime, a wrong schema', () => {
+    const good = exportRun('classroom50', run, course) as { score: number; datetime: string };
+    expect(checkClassroom50({ ...good, score: 4.5 })).toContain('result.score: expected integer, got number');
+    expect(checkClassroom50({ ...good, datetime: '2026-11-28T05:11:16.128Z' })[0]).toMatch(/datetime/);
+    expect(checkClassroom50({ ...good, schema: 'classroom50/result/v2' })[0]).toMatch(/schema: expected one of classroom50\/result\/v1/);
+  });
+
+  it('a grader error beside graded parts keeps their points and is reported (e.g. a backend with nothing to run)', () => {
+    const mixed = structuredClone(run!);
+    mixed.exercises[1].error = 'Error: No test suite found in file graders/exercise-02-quiz/quiz.test.ts';
+    const github = toGithubRunner(mixed, course);
+    expect(github.tests.filter((t) => t.name.startsWith('exercise-02')).map((t) => t.score)).toEqual([0, 1]);
+    const gradescope = exportRun('gradescope', mixed, course) as { score: number; output: string };
+    expect(gradescope.score).toBe(5);
+    expect(gradescope.output).toContain('exercise-02: the grader reported an error beside the graded parts: Error: No test suite found');
+  });
+
+  it('classroom50: a partial part that earned a fraction is rounded down, the exact score kept', () => {
+    const half = structuredClone(run!);
+    half.exercises[0].parts[1].score = 2.5;
+    const result = exportRun('classroom50', half, course) as { tests: Record<string, unknown>[] };
+    expect(result.tests[1]).toMatchObject({ score: 2, 'exact-score': 2.5, 'max-score': 3 });
+  });
+});

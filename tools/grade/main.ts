@@ -1,0 +1,160 @@
+/**
+ * `npm run grade`: the instructors' (and the autograding workflow's) grading commands, all views
+ * of the course's one result model.
+ *
+ *   npm run grade -- --format github|gradescope|classroom50 [--results <file>] [--grade] [--exercise <id>]… [--out <file>]
+ *   npm run grade -- --format github --exercise exercise-01 --results <file> --github-output result
+ *   npm run grade -- --points [--results-dir .grade/autograding]
+ *   npm run grade -- --submissions <dir> [--out <dir>] [--jobs <n>] [--timeout <s>] [--seed <text>] [--backend cpu]… [--exercise <id>]…
+ */
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { findExercise, loadCourse } from '../../graders/support/course.ts';
+import { repoRoot, stateDir } from '../../graders/support/paths.ts';
+import { resultsFile } from '../../graders/support/reporter.ts';
+import type { RunResult } from '../../graders/support/results/model.ts';
+import { gradeRun } from '../lib/grade-run.ts';
+import { exportRun, findFormat } from './exports/formats.ts';
+import { encodeRunnerResult, type GithubRunnerResult } from './exports/github.ts';
+import { points } from './exports/selection.ts';
+import { printPoints } from './points.ts';
+import { readRun } from './results-file.ts';
+
+const usage = `usage:
+  npm run grade -- --format github|gradescope|classroom50 [--results <file>] [--grade] [--exercise <id>]... [--out <file>] [--github-output <name>]
+  npm run grade -- --points [--results-dir <dir>]
+  npm run grade -- --submissions <dir> [--out <dir>] [--jobs <n>] [--timeout <seconds>] [--seed <text>] [--backend cpu|webgpu]... [--exercise <id>]...`;
+
+function fail(message: string): never {
+  process.stderr.write(`grade: ${message}\n${usage}\n`);
+  process.exit(2);
+}
+
+const { values } = parseArgs({
+  options: {
+    format: { type: 'string' },
+    results: { type: 'string' },
+    grade: { type: 'boolean' },
+    exercise: { type: 'string', multiple: true },
+    out: { type: 'string' },
+    'github-output': { type: 'string' },
+    points: { type: 'boolean' },
+    'results-dir': { type: 'string' },
+    submissions: { type: 'string' },
+    jobs: { type: 'string' },
+    timeout: { type: 'string' },
+    seed: { type: 'string' },
+    backend: { type: 'string', multiple: true },
+    help: { type: 'boolean', short: 'h' },
+  },
+  allowPositionals: false,
+});
+
+const course = loadCourse();
+const ids = (values.exercise ?? []).map((key) => {
+  try {
+    return findExercise(key, course).id;
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+});
+
+function positiveNumber(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!(Number.isFinite(value) && value > 0)) fail(`--${name}: expected a positive number, got '${raw}'.`);
+  return value;
+}
+
+async function exportCommand(format: string): Promise<void> {
+  try {
+    findFormat(format);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  let run: RunResult | undefined;
+  if (values.grade) {
+    const target = process.env.GRADE_TARGET ?? 'exercises';
+    process.stderr.write(`grading ${target}${ids.length ? ` (${ids.join(', ')})` : ''}…\n`);
+    run = (await gradeRun({ target, exercises: ids })).result;
+    if (run === undefined) process.stderr.write('grade: the grading wrote no results; exporting an error result.\n');
+  } else {
+    const file = values.results ? path.resolve(values.results) : resultsFile();
+    const read = readRun(file);
+    run = read.run;
+    if (read.problem !== undefined) process.stderr.write(`grade: ${read.problem}; exporting an error result (grade first: npm test, or add --grade).\n`);
+  }
+  const value = exportRun(format, run, course, ids);
+  const text = JSON.stringify(value, null, 2) + '\n';
+  if (values['github-output'] !== undefined) {
+    if (format !== 'github') fail('--github-output works with --format github only.');
+    const runner = value as GithubRunnerResult;
+    const line = `${values['github-output']}=${encodeRunnerResult(runner)}\n`;
+    if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, line);
+    else process.stdout.write(line);
+    for (const t of runner.tests) process.stdout.write(`${t.status === 'pass' ? '✓' : '✗'} ${t.name}: ${points(t.score)}\n`);
+  }
+  if (values.out !== undefined) {
+    mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true });
+    writeFileSync(values.out, text);
+    process.stderr.write(`wrote ${values.out}\n`);
+  } else if (values['github-output'] === undefined) {
+    process.stdout.write(text);
+  }
+}
+
+async function classCommand(dir: string): Promise<void> {
+  const { gradeClass, requireLiveSolutions } = await import('./class/grade-class.ts');
+  try {
+    requireLiveSolutions(course.exercises.filter((e) => ids.length === 0 || ids.includes(e.id)));
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const { stopAllGradings } = await import('./class/run-isolated.ts');
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      const stopped = stopAllGradings();
+      process.stderr.write(`\ngrade: interrupted; stopped ${stopped} grading(s). The gradebook holds the submissions graded so far.\n`);
+      process.exit(130);
+    });
+  }
+  const backends = values.backend ?? ['cpu'];
+  for (const b of backends) if (b !== 'cpu' && b !== 'webgpu') fail(`--backend: expected cpu or webgpu, got '${b}'.`);
+  const out = values.out ?? path.join(path.relative(repoRoot, stateDir) || '.grade', 'class');
+  const options = {
+    submissions: dir,
+    out,
+    jobs: positiveNumber('jobs', values.jobs, cpus().length),
+    timeoutMs: positiveNumber('timeout', values.timeout, 600) * 1000,
+    exercises: ids,
+    backends,
+    seed: values.seed?.trim() || 'default',
+  };
+  process.stdout.write(`Grading the submissions in ${dir} against the reference solutions: ${options.jobs} at a time, ${options.timeoutMs / 1000} s each at most, run seed '${options.seed}', backends ${backends.join(', ')}.\n`);
+  let report;
+  try {
+    report = await gradeClass(course, options, (line) => process.stdout.write(`${line}\n`));
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const counts = new Map<string, number>();
+  for (const o of report.outcomes) counts.set(o.status, (counts.get(o.status) ?? 0) + 1);
+  process.stdout.write(
+    `\n${report.outcomes.length} submission(s) in ${(report.elapsedMs / 1000).toFixed(0)} s (${report.perMinute.toFixed(1)} per minute): ${[...counts].map(([s, n]) => `${n} ${s}`).join(', ')}.\n` +
+      `gradebook: ${path.relative(process.cwd(), report.gradebook)}\nfeedback:  ${path.relative(process.cwd(), path.join(path.dirname(report.gradebook), 'feedback'))}/<student>.txt\n`,
+  );
+}
+
+if (values.help) {
+  process.stdout.write(`${usage}\n`);
+} else if (values.submissions !== undefined) {
+  await classCommand(values.submissions);
+} else if (values.points) {
+  printPoints(course, path.resolve(values['results-dir'] ?? path.join(stateDir, 'autograding')));
+} else if (values.format !== undefined) {
+  await exportCommand(values.format);
+} else {
+  fail('expected --format, --points or --submissions.');
+}

@@ -1,0 +1,29 @@
+/**
+ * Verdicts to compare between the instructors' repository and a release: per part, its status
+ * and points, as one short text.
+ */
+import type { RunResult } from '../../../graders/support/results/model.ts';
+
+/**
+ * An exercise's verdict in a run: `A:passed:2 B:failed:0 …`, or why there is none.
+ *
+ * @example verdictOf(run, 'exercise-01') → 'A:passed:2 B:failed:0 C:passed:2'
+ */
+export function verdictOf(run: RunResult | undefined, exerciseId: string): string {
+  const exercise = run?.exercises.find((e) => e.id === exerciseId);
+  if (exercise === undefined) return 'no result';
+  if (exercise.error !== undefined) return `grader error: ${exercise.error.split('\n')[0]}`;
+  return exercise.parts.map((p) => `${p.id}:${p.status}:${p.score}`).join(' ');
+}
+
+/** Parts of an exercise that lost points (failed, below their maximum). */
+export function lostParts(run: RunResult | undefined, exerciseId: string): string[] {
+  const exercise = run?.exercises.find((e) => e.id === exerciseId);
+  return exercise?.parts.filter((p) => p.status === 'failed' && p.score < p.maxScore).map((p) => p.id) ?? [];
+}
+
+/** Messages of the failed tests of an exercise that mention a missing sealed answer. */
+export function sealedMisses(run: RunResult | undefined, exerciseId: string): string[] {
+  const exercise = run?.exercises.find((e) => e.id === exerciseId);
+  return (exercise?.parts ?? []).flatMap((p) => p.tests.filter((t) => /no sealed reference answer/.test(t.message ?? '')).map((t) => `${p.id}: ${t.name}`));
+}

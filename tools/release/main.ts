@@ -1,0 +1,67 @@
+/**
+ * `npm run release -- --out <dir>`: writes a student release of the course (see build.ts).
+ *
+ *   npm run release -- --out ../cnn-course-student [--backend cpu]… [--force] [--check-determinism]
+ *
+ * Exits non-zero, naming each problem, when the reference does not score full marks or when
+ * anything of the solutions would leak into the release.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { detectWebgpu } from '../../graders/support/backends/detect.ts';
+import { loadCourse } from '../../graders/support/course.ts';
+import { buildRelease } from './build.ts';
+
+const { values } = parseArgs({
+  options: {
+    out: { type: 'string' },
+    backend: { type: 'string', multiple: true },
+    force: { type: 'boolean' },
+    'check-determinism': { type: 'boolean' },
+    recording: { type: 'string' },
+  },
+});
+
+function fail(message: string): never {
+  process.stderr.write(`release: ${message}\nusage: npm run release -- --out <dir> [--backend cpu|webgpu]... [--force] [--check-determinism]\n`);
+  process.exit(2);
+}
+
+if (values.out === undefined) fail('expected --out <dir>: the folder to write the student release to.');
+const webgpu = detectWebgpu();
+const backends = values.backend ?? (webgpu.available ? ['cpu', 'webgpu'] : ['cpu']);
+for (const b of backends) {
+  if (b !== 'cpu' && b !== 'webgpu') fail(`--backend: expected cpu or webgpu, got '${b}'.`);
+  if (b === 'webgpu' && !webgpu.available) fail(`--backend webgpu: webgpu is not available here (${webgpu.reason}).`);
+}
+
+const started = Date.now();
+let report;
+try {
+  report = await buildRelease(loadCourse(), {
+    out: values.out,
+    backends,
+    force: values.force,
+    checkDeterminism: values['check-determinism'],
+    recording: values.recording,
+    log: (line) => process.stdout.write(`${line}\n`),
+  });
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(1);
+}
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
+process.stdout.write('\nsealed reference recordings (default seed):\n');
+for (const s of report.sealed) process.stdout.write(`  ${s.id}: ${s.entries} answers from ${s.calls} calls, ${kb(s.bytes)}\n`);
+process.stdout.write(`  total ${kb(report.sealed.reduce((sum, s) => sum + s.bytes, 0))}${report.recordingMs ? `, recorded in ${(report.recordingMs / 1000).toFixed(0)} s` : ''}\n`);
+if (report.determinism !== undefined) {
+  process.stdout.write(report.determinism.length === 0 ? 'determinism: a second recording gave exactly the same answers.\n' : `determinism: the recordings differ:\n  ${report.determinism.join('\n  ')}\n`);
+}
+process.stdout.write(`pristine stubs: ${report.stubs}\n`);
+if (report.leaks.length > 0) {
+  process.stderr.write(`\n✗ the release at ${report.out} LEAKS ${report.leaks.length} thing(s) from the solutions (listed above); do not publish it.\n`);
+  process.exit(1);
+}
+if (report.determinism !== undefined && report.determinism.length > 0) process.exit(1);
+process.stdout.write(`\n✓ student release written to ${path.relative(process.cwd(), report.out) || '.'} (${report.files} files) in ${((Date.now() - started) / 1000).toFixed(0)} s; no solution source in it.\n`);

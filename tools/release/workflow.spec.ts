@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { loadCourse, parseCourse, type Course } from '../../graders/support/course.ts';
+import { classroomWorkflow, gradeCommand, workflowData } from './workflow.ts';
+import { checkWorkflow } from './workflow-check.ts';
+import { readYaml, writeYaml, type YamlValue } from './yaml-subset.ts';
+
+const course = loadCourse();
+
+describe('classroom.yml', () => {
+  const text = classroomWorkflow(course);
+
+  it('matches course.json: one command grader per exercise with its max-score, the reporter, Points last', () => {
+    expect(checkWorkflow(text, course)).toEqual([]);
+  });
+
+  it('reads back as exactly the data it was written from', () => {
+    expect(readYaml(text)).toEqual(workflowData(course));
+  });
+
+  it('puts every setting in the command string (the command grader passes only PATH and HOME)', () => {
+    for (const exercise of course.exercises) {
+      expect(gradeCommand(exercise)).toMatch(new RegExp(`^GRADE_SEED=default COURSE_WEBGPU=0 NO_COLOR=1 GRADE_RESULTS=\\S+ npm test ${exercise.id}$`));
+    }
+  });
+
+  it('follows course.json when an exercise is added', () => {
+    const bigger: Course = parseCourse(
+      JSON.stringify({ ...course, exercises: [...course.exercises, { ...course.exercises[0], id: 'exercise-99', folder: 'exercise-99-new', title: 'New: with a colon' }] }),
+    );
+    const grown = classroomWorkflow(bigger);
+    expect(checkWorkflow(grown, bigger)).toEqual([]);
+    expect(checkWorkflow(grown, course)[0]).toMatch(/do not match course.json/);
+  });
+
+  it('notices a wrong max-score, a missing reporter runner and a missing Points step', () => {
+    const first = course.exercises[0];
+    const wrongScore = text.replace(`max-score: ${workflowDataMax(first.id)}`, 'max-score: 999');
+    expect(checkWorkflow(wrongScore, course).join('\n')).toMatch(new RegExp(`${first.id}: max-score is 999`));
+    const noRunner = text.replace(`runners: '${course.exercises.map((e) => e.id).join(',')}'`, `runners: '${first.id}'`);
+    expect(checkWorkflow(noRunner, course).join('\n')).toMatch(/reporter's runners/);
+    const noPoints = text.replace(/ {6}- name: 'Points'[\s\S]*$/, '');
+    expect(checkWorkflow(noPoints, course).join('\n')).toMatch(/Points X\/Y/);
+  });
+});
+
+function workflowDataMax(id: string): number {
+  const steps = (workflowData(course).jobs as { 'run-autograding-tests': { steps: { id?: string; with?: { 'max-score'?: number } }[] } })['run-autograding-tests'].steps;
+  return steps.find((s) => s.id === id)?.with?.['max-score'] ?? -1;
+}
+
+describe('the YAML subset', () => {
+  it('quotes keys YAML 1.1 would misread and every string', () => {
+    expect(writeYaml({ on: ['push'], n: 'yes', a: 1, b: true })).toBe("'on':\n  - 'push'\n'n': 'yes'\na: 1\nb: true\n");
+  });
+
+  it('round-trips nested sequences of mappings and quotes inside strings', () => {
+    const value: { [key: string]: YamlValue } = { jobs: { a: { steps: [{ name: "it's", with: { x: 'a: b # c' } }, { run: 'x' }] } }, empty: [] };
+    expect(readYaml(writeYaml(value))).toEqual(value);
+  });
+
+  it('refuses what it does not understand, naming the line', () => {
+    expect(() => readYaml('a: plain text\n')).toThrow(/line 1: expected a single-quoted string/);
+    expect(() => readYaml("a:\n\t- 'x'\n")).toThrow(/line 2: tabs/);
+    expect(() => readYaml("a: 'x'\na: 'y'\n")).toThrow(/duplicate key a/);
+    expect(() => readYaml("a:\nb: 'x'\n")).toThrow(/line 1: a has no value/);
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * Step: the student release works and leaks nothing (issue 7). Builds a release in a throw-away
+ * folder under .grade/ (node_modules hard-linked instead of `npm ci`, to save the download and
+ * the minutes), then proves:
+ * - no solution file, solution function body or plain answer anywhere in it;
+ * - the workflow matches course.json, the manifest is intact and notices a changed grader;
+ * - the release type-checks;
+ * - graded there, the solutions (copied in as student code) score full marks and the stubs zero;
+ * - the workflow's own commands, run with only PATH and HOME, give one test per part and a
+ *   "Points X/Y" line;
+ * - every mutant (materialised from this repository's solutions, graded in batches on the pool
+ *   of cores) gets exactly the verdict it gets here, part by part, and is still rejected;
+ * - the sealed recordings really are sealed (another seed finds no answer), and after
+ *   `publish-solutions` the same exercise grades live, with that other seed, to full marks.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { loadCourse } from '../../graders/support/course.ts';
+import { repoRoot, stateDir } from '../../graders/support/paths.ts';
+import { buildRelease } from '../release/build.ts';
+import { checkAutograding } from '../release/check/autograding.ts';
+import type { Context } from '../release/check/context.ts';
+import { linkTree } from '../lib/link-tree.ts';
+import { checkMutants } from '../release/check/mutants.ts';
+import { checkPublishing } from '../release/check/publishing.ts';
+import { checkReferences } from '../release/check/references.ts';
+import { checkStatic } from '../release/check/static-checks.ts';
+import { formatLeak } from '../release/leaks.ts';
+import type { Step } from './step.ts';
+
+/** The step, for the exercises `only` (all when undefined), recording and grading on `backends`. */
+export function releaseStep(only?: string[], backends: string[] = ['cpu']): Step {
+  return {
+    name: 'student release works and leaks nothing',
+    async run() {
+      const course = loadCourse();
+      mkdirSync(stateDir, { recursive: true });
+      const work = mkdtempSync(path.join(stateDir, 'release-check-'));
+      const release = path.join(work, 'release');
+      const ctx: Context = { course, release, work, ids: course.exercises.map((e) => e.id).filter((id) => only === undefined || only.includes(id)), backends, lines: [], problems: [] };
+      try {
+        const started = Date.now();
+        const report = await buildRelease(course, { out: release, backends, log: (line) => (line.startsWith('warning') ? ctx.lines.push(line) : undefined) });
+        ctx.lines.push(`release built in ${((Date.now() - started) / 1000).toFixed(0)} s: ${report.files} files, sealed ${report.sealed.map((s) => `${s.id} ${s.entries} answers ${(s.bytes / 1024).toFixed(0)} KB`).join(', ')}`);
+        ctx.problems.push(...report.leaks.map((l) => `LEAK ${formatLeak(l)}`));
+        ctx.lines.push(report.leaks.length === 0 ? 'leak scan: no solution file, solution function body or answer in the release' : `leak scan: ${report.leaks.length} leak(s)`);
+        linkTree(path.join(repoRoot, 'node_modules'), path.join(release, 'node_modules'));
+        checkStatic(ctx);
+        await checkReferences(ctx);
+        checkAutograding(ctx);
+        await checkMutants(ctx);
+        await checkPublishing(ctx, report.sealed.filter((s) => s.entries > 0).map((s) => s.id));
+      } catch (error) {
+        ctx.problems.push(String(error instanceof Error ? error.message : error));
+      } finally {
+        if (process.env.KEEP_RELEASE_CHECK === '1') ctx.lines.push(`kept ${work}`);
+        else rmSync(work, { recursive: true, force: true });
+      }
+      return { ok: ctx.problems.length === 0, lines: [...ctx.lines, ...ctx.problems.map((p) => `✗ ${p}`)] };
+    },
+  };
+}
