@@ -25,7 +25,6 @@ const shared = { GRADE_SEED: process.env.GRADE_SEED ?? '', GRADE_RUN_ID: process
 
 export default defineConfig({
   test: {
-    include: ['graders/exercise-*/**/*.test.ts'],
     reporters: ['./graders/support/reporter.ts'],
     // Each student call has its own time limit (see graders/support/exercise.ts); these only
     // catch a grader that is itself stuck.
@@ -35,7 +34,8 @@ export default defineConfig({
     // Transformed graders are cached on disk between runs: a student's second run skips the work.
     experimental: { fsModuleCache: true, fsModuleCachePath: '.grade/vitest-cache' },
     projects: [
-      { extends: true as const, test: { name: 'cpu', env: { ...shared, COURSE_BACKEND: 'cpu' } } },
+      // Each project names its own files: with `extends`, a root `include` would be merged into both.
+      { extends: true as const, test: { name: 'cpu', include: ['graders/exercise-*/**/*.test.ts'], env: { ...shared, COURSE_BACKEND: 'cpu' } } },
       ...(webgpu.available
         ? [{ extends: true as const, test: { name: 'webgpu', include: tensorGraders, env: { ...shared, COURSE_BACKEND: 'webgpu', COURSE_WEBGPU_ICD: webgpu.icd ?? '' } } }]
         : []),
