@@ -25,10 +25,13 @@ function fromTensor(value: Wire, what: string): Dense {
   return { shape: value.$tensor.shape, data: Float64Array.from(value.$tensor.data) };
 }
 
-/** A realistic batch: two 32×32 RGB images, 8 filters 3×3, 'same', stride 2 — or dilation 2, 'valid'. */
+/**
+ * A realistic batch: two 32×32 RGB images, 8 filters 3×3, 'same', stride 2 (dilation and the
+ * other options are covered by the random batches; one realistic case keeps grading fast).
+ */
 const realistic: fc.Arbitrary<BatchCase> = fc
-  .record({ x: dense([2, 32, 32, 3]), filters: dense([3, 3, 3, 8]), dilated: fc.boolean() })
-  .map(({ x, filters, dilated }) => ({ x, filters, options: dilated ? { dilation: 2 } : { padding: 'same', stride: 2 } }));
+  .record({ x: dense([2, 32, 32, 3]), filters: dense([3, 3, 3, 8]) })
+  .map(({ x, filters }) => ({ x, filters, options: { padding: 'same', stride: 2 } }));
 
 export function gradePartE(ex: ExerciseGrader): void {
   ex.part('E', () => {
@@ -49,7 +52,7 @@ export function gradePartE(ex: ExerciseGrader): void {
     };
 
     ex.property('agrees with the reference on random batches, without a convolution kernel', batchCase(), check, { numRuns: 25, show: showBatch });
-    ex.property('agrees with the reference on realistic batches (2×32×32×3, 8 filters)', realistic, check, { numRuns: 2, show: showBatch, shrink: false });
+    ex.property('agrees with the reference on a realistic batch (2×32×32×3, 8 filters, stride 2)', realistic, check, { numRuns: 1, show: showBatch, shrink: false });
 
     ex.test('rejects a channel mismatch with an Error that names both depths', async () => {
       const x = tensor({ shape: [1, 4, 4, 3], data: new Float64Array(48) });
