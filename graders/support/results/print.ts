@@ -4,7 +4,7 @@
  * Colours only on a TTY and never with NO_COLOR (picocolors decides).
  */
 import pc from 'picocolors';
-import type { PartResult, RunResult } from './model.ts';
+import type { ExerciseResult, PartResult, RunResult } from './model.ts';
 
 const mark = { passed: pc.green('✓'), failed: pc.red('✗'), skipped: pc.dim('—') } as const;
 
@@ -15,17 +15,35 @@ function indent(text: string, by = '    '): string {
     .join('\n');
 }
 
+/**
+ * When the failures of several parts all share their first line (a compile error, a crash at
+ * import), the one message to print instead of each test's, under a heading that names the
+ * parts, e.g. `2 parts failed the same way (Part A · Output size, Part B · Correlation)`.
+ * Undefined when only
+ * one part failed (its own tests, with its name, say it better) or when the failures differ.
+ */
+export function sharedFailure(exercise: ExerciseResult): { heading: string; message: string } | undefined {
+  const parts = exercise.parts.filter((p) => p.tests.some((t) => t.status === 'failed'));
+  if (parts.length < 2) return undefined;
+  const failures = parts.flatMap((p) => p.tests.filter((t) => t.status === 'failed'));
+  const firstLines = new Set(failures.map((t) => (t.message ?? '').split('\n')[0]));
+  if (firstLines.size !== 1 || /is not (implemented|answered) yet/.test([...firstLines][0])) return undefined;
+  const which = parts.length === exercise.parts.length ? 'every part' : `${parts.length} parts`;
+  const names = parts.map((p) => `Part ${p.id} · ${p.title}`).join(', ');
+  return {
+    heading: `${which} failed the same way (${names})`,
+    message: (failures[0].message ?? '').replace(/\nHint \(part [\s\S]*$/, ''),
+  };
+}
+
 /** Every failed test, with its message, grouped by exercise and part. */
 export function formatFailures(run: RunResult): string {
   const blocks: string[] = [];
   for (const exercise of run.exercises) {
     if (exercise.error) blocks.push(`${pc.red('✗')} ${pc.bold(exercise.id)}: the grader could not run\n${indent(exercise.error)}`);
-    // When every failure says the same thing (a compile error, a crash at import), say it once.
-    const failures = exercise.parts.flatMap((p) => p.tests.filter((t) => t.status === 'failed'));
-    const firstLines = new Set(failures.map((t) => (t.message ?? '').split('\n')[0]));
-    if (failures.length > 1 && firstLines.size === 1 && !/is not (implemented|answered) yet/.test([...firstLines][0])) {
-      const message = (failures[0].message ?? '').replace(/\nHint \(part [\s\S]*$/, '');
-      blocks.push(`${mark.failed} ${pc.bold(`${exercise.id}: every part failed the same way`)}\n${indent(message)}`);
+    const same = sharedFailure(exercise);
+    if (same) {
+      blocks.push(`${mark.failed} ${pc.bold(`${exercise.id}: ${same.heading}`)}\n${indent(same.message)}`);
       continue;
     }
     for (const part of exercise.parts) {

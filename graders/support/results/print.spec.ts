@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { ExerciseResult, PartResult, RunResult, TestResult } from './model.ts';
+import { formatFailures, sharedFailure } from './print.ts';
+
+const failed = (message: string): TestResult => ({ name: `t ${message.length}`, backend: 'cpu', status: 'failed', durationMs: 1, message });
+const passed: TestResult = { name: 'ok', backend: 'cpu', status: 'passed', durationMs: 1 };
+
+function part(id: string, title: string, tests: TestResult[]): PartResult {
+  const status = tests.some((t) => t.status === 'failed') ? 'failed' : 'passed';
+  return { id, title, score: 0, maxScore: 1, bonus: false, status, backends: [{ backend: 'cpu', status }], tests };
+}
+
+function exercise(parts: PartResult[]): ExerciseResult {
+  return { id: 'exercise-07', title: 'Seven', score: 0, maxScore: parts.length, parts };
+}
+
+function run(ex: ExerciseResult): RunResult {
+  return {
+    schema: 'cnn-course/result/v1', startedAt: '', durationMs: 0, target: 'exercises', seed: 'default',
+    backends: [{ name: 'cpu', adapter: 'cpu' }], unavailable: [], filtered: false, graders_modified: [],
+    exercises: [ex], errors: [], counts: { passed: 0, failed: 0, skipped: 0 },
+  };
+}
+
+const crash = 'could not import your module\nSyntaxError at line 3\nHint (part A): read the error';
+
+describe('sharedFailure', () => {
+  it('stays silent when the failures of one single part share a first line, and that part keeps its name', () => {
+    const ex = exercise([part('A', 'Output size', [failed('wrong size\nfirst'), failed('wrong size\nsecond')]), part('B', 'Correlation', [passed])]);
+    expect(sharedFailure(ex)).toBeUndefined();
+    const text = formatFailures(run(ex));
+    expect(text).not.toMatch(/same way/);
+    expect(text).toMatch(/Part A · Output size/);
+    expect(text).toMatch(/second/);
+  });
+
+  it('says it once, naming every failed part, when several parts failed the same way', () => {
+    const ex = exercise([part('A', 'Output size', [failed(crash)]), part('B', 'Correlation', [failed(crash), failed(crash)]), part('C', 'Convolution', [passed])]);
+    const same = sharedFailure(ex);
+    expect(same?.heading).toBe('2 parts failed the same way (Part A · Output size, Part B · Correlation)');
+    expect(same?.message).toBe('could not import your module\nSyntaxError at line 3');
+    const text = formatFailures(run(ex));
+    expect(text.match(/SyntaxError/g)).toHaveLength(1);
+    expect(text).not.toMatch(/Convolution/);
+  });
+
+  it("says 'every part' only when every part failed", () => {
+    const ex = exercise([part('A', 'Output size', [failed(crash)]), part('B', 'Correlation', [failed(crash)])]);
+    expect(sharedFailure(ex)?.heading).toMatch(/^every part failed the same way \(Part A · Output size, Part B · Correlation\)$/);
+  });
+
+  it('prints each part when their failures differ, or when they are stubs', () => {
+    expect(sharedFailure(exercise([part('A', 'a', [failed('one')]), part('B', 'b', [failed('two')])]))).toBeUndefined();
+    const stub = 'outputSize is not implemented yet';
+    expect(sharedFailure(exercise([part('A', 'a', [failed(stub)]), part('B', 'b', [failed(stub)])]))).toBeUndefined();
+  });
+});
