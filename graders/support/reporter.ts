@@ -16,6 +16,7 @@ import { scoreRun } from './results/score.ts';
 import { runSeed } from './seed.ts';
 import { modifiedGraderFiles } from './integrity.ts';
 import { killSandboxes } from './sandbox/cleanup.ts';
+import { sandboxNotice } from './sandbox/os-sandbox.ts';
 
 /** Where the latest run's result is written. */
 export function resultsFile(env: NodeJS.ProcessEnv = process.env): string {
@@ -40,6 +41,8 @@ export default class CourseReporter implements Reporter {
     }
     const modified = modifiedGraderFiles();
     process.stdout.write(`${formatHeader(shortPath(targetDir()), runSeed(), this.backends, this.unavailable)}\n`);
+    const notice = sandboxNotice();
+    if (notice !== undefined) process.stdout.write(`${notice}\n`);
     if (modified.length > 0) {
       process.stdout.write(`warning: these grading files differ from the release: ${modified.join(', ')}\n`);
     }

@@ -1,13 +1,14 @@
 /**
  * Compiles TypeScript for the student's process: one ESM file per entry, with npm packages left
  * as imports. Runs in the grader's process, which is why it also polices what a submission may
- * import: the hidden reference and the graders are off limits.
+ * import (confine.ts): only its own folder, the course's datasets code and npm packages, by real path.
  */
-import { build, buildSync, type BuildOptions, type Message, type Plugin } from 'esbuild';
+import { build, buildSync, type BuildOptions, type Message } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot, shortPath } from '../paths.ts';
+import { confine, type ForbiddenDir } from './confine.ts';
 
 /** Compilation failed: a syntax error, a missing file, or a forbidden import. */
 export class CompileError extends Error {
@@ -18,23 +19,11 @@ export interface BundleOptions {
   entry: string;
   outfile: string;
   /** Folders the bundle may not import from, each with the reason shown when it does. */
-  forbidden?: { dir: string; reason: string }[];
+  forbidden?: ForbiddenDir[];
 }
 
-function forbid(rules: { dir: string; reason: string }[]): Plugin {
-  return {
-    name: 'forbidden-imports',
-    setup(pluginBuild) {
-      pluginBuild.onResolve({ filter: /^[./]/ }, (args) => {
-        if (args.kind === 'entry-point') return undefined;
-        const resolved = path.resolve(args.resolveDir, args.path);
-        const rule = rules.find((r) => resolved === r.dir || resolved.startsWith(r.dir + path.sep));
-        if (rule === undefined) return undefined;
-        return { errors: [{ text: `imports ${shortPath(resolved)}: ${rule.reason}` }] };
-      });
-    },
-  };
-}
+/** What a submission may bundle besides its own folder: the course's datasets code (exercise 04). */
+const sharedRoots = [path.join(repoRoot, 'datasets'), path.join(repoRoot, 'node_modules')];
 
 function formatMessage(message: Message): string {
   const where = message.location;
@@ -87,7 +76,7 @@ export async function bundle(options: BundleOptions): Promise<void> {
       ...common,
       entryPoints: [options.entry],
       outfile: options.outfile,
-      plugins: options.forbidden?.length ? [forbid(options.forbidden)] : [],
+      plugins: [confine([path.dirname(options.entry), ...sharedRoots], options.forbidden)],
     });
   } catch (error) {
     const errors = (error as { errors?: Message[] }).errors;

@@ -8,11 +8,14 @@
  * import time is permanent for the run; after a fault during a call the process is started
  * afresh on the next request, so one broken part does not cost the others.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { bundle, bundleCached, CompileError } from './bundle.ts';
+import { bwrapArgs } from './bwrap-args.ts';
+import { useOsSandbox } from './os-sandbox.ts';
+import { treeResidentMiB } from './resident.ts';
 import { repoRoot, solutionsDir, stateDir, shortPath } from '../paths.ts';
 import type { BackendName } from '../backends/detect.ts';
 import type { Hygiene, Notice, Request, Response, Thrown, Wire } from './wire.ts';
@@ -104,16 +107,6 @@ function driverSources(driver: string): string[] {
   return [driver, ...local.filter((f) => f !== driver), ...runnerSources];
 }
 
-function residentMiB(pid: number): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const match = /VmRSS:\s+(\d+)\s+kB/.exec(status);
-    return match ? Number(match[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
 /** What the student's process reports after importing the student's module. */
 interface LoadReport {
   exports: Record<string, string>;
@@ -142,6 +135,11 @@ export class Sandbox {
   private readonly hung = new Map<string, string>();
   private onHygiene: ((hygiene: Hygiene | undefined) => void) | undefined;
   private readonly runId = randomUUID();
+  /**
+   * This grading's own build folder (the student's bundle, a copy of the driver): the only part of
+   * `.grade/build` its process can see, so no submission reads another's bundle.
+   */
+  private readonly privateDir = path.join(buildDir, `g-${process.pid}-${this.runId.slice(0, 8)}`);
   /** The adapter the student's process reported ("cpu", "google swiftshader", …). */
   adapter = '';
 
@@ -201,7 +199,8 @@ export class Sandbox {
   /** Stops the student's process and removes its compiled files. */
   close(): void {
     this.kill();
-    void this.built?.then((files) => rmSync(files.student, { force: true })).catch(() => undefined);
+    const remove = (): void => rmSync(this.privateDir, { recursive: true, force: true });
+    void (this.built ?? Promise.resolve()).then(remove, remove);
   }
 
   private exchange(child: ChildProcess, op: string, payload: Wire, options: RequestOptions): Promise<Wire> {
@@ -241,7 +240,8 @@ export class Sandbox {
         fault('timeout', `no answer within ${seconds < 1 ? seconds.toFixed(1) : Math.round(seconds)} s (${options.label})`);
       }, options.timeoutMs);
       const watchdog = setInterval(() => {
-        if (child.pid !== undefined && residentMiB(child.pid) > memoryMiB * 1.5) {
+        // The process tree: under bwrap, child.pid is bwrap's and Node runs below it.
+        if (child.pid !== undefined && treeResidentMiB(child.pid) > memoryMiB * 1.5) {
           fault('memory', `ran out of memory during ${options.label} (over ${Math.round(memoryMiB * 1.5)} MiB)`);
         }
       }, 200);
@@ -317,18 +317,21 @@ export class Sandbox {
   }
 
   private async build(target: SandboxTarget): Promise<{ driver?: string; student: string }> {
-    mkdirSync(buildDir, { recursive: true });
-    const tag = `${process.pid}-${this.runId.slice(0, 8)}`;
+    mkdirSync(this.privateDir, { recursive: true, mode: 0o755 });
     const forbidden = [{ dir: path.join(repoRoot, 'graders'), reason: 'submissions may not import the graders' }];
     if (!target.allowSolutions) {
       forbidden.push({ dir: solutionsDir, reason: 'importing the hidden reference solutions is not allowed (flagged)' });
     }
-    const student = path.join(buildDir, `student-${path.basename(target.entry, '.ts')}-${this.options.backend}-${tag}.mjs`);
-    const [driver] = await Promise.all([
+    const student = path.join(this.privateDir, `student-${path.basename(target.entry, '.ts')}-${this.options.backend}.mjs`);
+    const [shared] = await Promise.all([
       target.driver === undefined ? undefined : bundleCached(driverSources(target.driver), target.driver, buildDir, 'driver'),
       bundle({ entry: target.entry, outfile: student, forbidden }),
     ]);
-    return driver === undefined ? { student } : { driver, student };
+    if (shared === undefined) return { student };
+    // The process sees only its private folder: the (trusted, cached) driver is copied in.
+    const driver = path.join(this.privateDir, path.basename(shared));
+    copyFileSync(shared, driver);
+    return { driver, student };
   }
 
   private spawn(): Running {
@@ -337,8 +340,10 @@ export class Sandbox {
       throw this.permanent;
     }
     const runner = bundleCached(runnerSources, runnerSources[0], buildDir, 'runner');
+    mkdirSync(this.privateDir, { recursive: true, mode: 0o755 });
+    const visible = [path.join(repoRoot, 'node_modules'), path.join(repoRoot, 'package.json'), runner, this.privateDir, ...(this.options.readable ?? [])];
     // Node's permission model checks real paths: allow a symlinked node_modules (or datasets) too.
-    const readable = withRealPaths([path.join(repoRoot, 'node_modules'), path.join(repoRoot, 'package.json'), buildDir, ...(this.options.readable ?? [])]);
+    const readable = withRealPaths(visible);
     const execArgv = [
       '--experimental-permission',
       ...readable.map((p) => `--allow-fs-read=${p}`),
@@ -355,13 +360,20 @@ export class Sandbox {
       [sandboxMarker]: runMarker(),
     };
     if (this.options.icd) env.VK_ICD_FILENAMES = this.options.icd;
-    const child = fork(runner, [`--backend=${this.options.backend}`], {
-      execArgv,
-      env,
-      cwd: buildDir,
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      serialization: 'advanced',
-    });
+    const args = [`--backend=${this.options.backend}`];
+    const stdio: ['ignore', 'pipe', 'pipe', 'ipc'] = ['ignore', 'pipe', 'pipe', 'ipc'];
+    const os = useOsSandbox();
+    // Under bwrap the IPC channel is the inherited fd Node names in NODE_CHANNEL_FD: bwrap keeps it.
+    const child = os.available
+      ? spawn(os.bwrap, bwrapArgs({ readable: visible, icd: this.options.icd, command: [process.execPath, ...execArgv, runner, ...args] }), {
+          env,
+          cwd: this.privateDir,
+          stdio,
+          serialization: 'advanced',
+          // As root, bwrap itself runs as nobody, so the process limits apply and root-only files stay shut.
+          ...(process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}),
+        })
+      : fork(runner, args, { execArgv, env, cwd: this.privateDir, stdio, serialization: 'advanced' });
     const capture = (chunk: Buffer): void => {
       this.output = (this.output + chunk.toString('utf8')).slice(-200_000);
     };

@@ -59,3 +59,27 @@ function probe(env: NodeJS.ProcessEnv): OsSandbox {
   }
   return { available: true, bwrap };
 }
+
+/** Environment variable that turns the OS sandbox off (`off`): benchmarks, `--unsafe-no-sandbox`. */
+export const osSandboxSwitch = 'GRADE_OS_SANDBOX';
+
+/**
+ * What the student's process runs in: {@link osSandbox}, unless `GRADE_OS_SANDBOX=off` says not to
+ * (then `reason` says so, and the run's header says it is not sandboxed).
+ */
+export function useOsSandbox(env: NodeJS.ProcessEnv = process.env): OsSandbox {
+  if (env[osSandboxSwitch] === 'off') return { available: false, reason: `${osSandboxSwitch}=off` };
+  return osSandbox();
+}
+
+/**
+ * The run header's line when the student's code runs without the OS sandbox, else undefined.
+ *
+ * @example "not sandboxed: bwrap is not on PATH (…); your code runs under Node's permission model only"
+ */
+export function sandboxNotice(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.GRADE_ISOLATION === 'off') return undefined;
+  const os = useOsSandbox(env);
+  if (os.available) return undefined;
+  return `not sandboxed: ${os.reason}; your code runs under Node's permission model only (fine for practice, not for a grade of record)`;
+}
