@@ -1,19 +1,24 @@
 /**
  * Part E — conv2dMatMul on tensors, on every backend: agrees with the reference on random and
- * realistic batches, runs no convolution kernel (checked with tf.profile in the student's
- * process) but a matrix product, leaks no tensors (checked on every call), and rejects a
- * channel mismatch.
+ * realistic batches, cannot run a convolution kernel (the exercise's driver removes them from
+ * the student's tfjs before their module loads; calling tf.conv2d throws), runs a matrix
+ * product, leaks no tensors (checked on every call), and rejects a channel mismatch.
+ *
+ * The matrix-product check reads the kernel list the student's process reports (tf.profile
+ * there), so a forged report can pass it: see "What the student's process reports about
+ * itself" in graders/support/README.md.
  */
 import fc from 'fast-check';
 import type { ExerciseGrader } from '../support/exercise.ts';
 import { expectInformative } from '../support/errors.ts';
 import { GradeFailure } from '../support/failure.ts';
+import type { CallReport } from '../support/sandbox/runner.ts';
 import { isWireTensor, type Dense, type Wire, type WireTensor } from '../support/sandbox/wire.ts';
 import { abs, batchCase, dense, showBatch, type BatchCase } from './cases.ts';
 import { expectSums } from './check.ts';
+import { missingConvolutionKernel } from './part-e-no-conv.ts';
 import { tfConv2d } from './tf-oracle.ts';
 
-const convolutionKernels = ['Conv2D', 'FusedConv2D', 'DepthwiseConv2dNative', 'FusedDepthwiseConv2D', 'Conv3D'];
 const productKernels = ['BatchMatMul', '_FusedMatMul', 'MatMul', 'Einsum'];
 
 function tensor(d: Dense): WireTensor {
@@ -33,14 +38,23 @@ const realistic: fc.Arbitrary<BatchCase> = fc
   .record({ x: dense([2, 32, 32, 3]), filters: dense([3, 3, 3, 8]) })
   .map(({ x, filters }) => ({ x, filters, options: { padding: 'same', stride: 2 } }));
 
+/** Calls conv2dMatMul; a throw because a convolution kernel is missing gets its own message. */
+async function callWithoutConvolution(ex: ExerciseGrader, args: Wire[]): Promise<CallReport & { value: Wire }> {
+  try {
+    return await ex.call('conv2dMatMul', args, { profile: true, timeoutMs: 10_000 });
+  } catch (error) {
+    const kernel = error instanceof GradeFailure ? missingConvolutionKernel(error.message) : undefined;
+    if (kernel === undefined) throw error;
+    const failure = new GradeFailure(`tf.conv2d is not available in Part E: build it from im2col and tf.matMul (your code called the ${kernel} kernel, which the grader removed for this part).`);
+    failure.fatal = true; // every case would throw the same: no shrinking
+    throw failure;
+  }
+}
+
 export function gradePartE(ex: ExerciseGrader): void {
   ex.part('E', () => {
     const check = async (c: BatchCase): Promise<void> => {
-      const report = await ex.call('conv2dMatMul', [tensor(c.x), tensor(c.filters), c.options], { profile: true, timeoutMs: 10_000 });
-      const conv = report.kernels.filter((k) => convolutionKernels.includes(k));
-      if (conv.length > 0) {
-        throw new GradeFailure(`conv2dMatMul ran the ${[...new Set(conv)].join(', ')} kernel: build the patches (im2col) and use tf.matMul instead of tf.conv2d.`);
-      }
+      const report = await callWithoutConvolution(ex, [tensor(c.x), tensor(c.filters), c.options]);
       if (!report.kernels.some((k) => productKernels.includes(k))) {
         throw new GradeFailure(`conv2dMatMul ran no matrix product (kernels: ${[...new Set(report.kernels)].join(', ') || 'none'}): the layer should be one tf.matMul of the patch matrix and the reshaped filters.`);
       }

@@ -71,7 +71,11 @@ const memory = tf.memory;
 const getBackend = tf.getBackend;
 const profile = tf.profile;
 const send = (message: Response | { notice: string; [key: string]: unknown }): void => void process.send!(message);
-const watchedKernels = ['Conv2D', 'FusedConv2D', 'MatMul', 'BatchMatMul', '_FusedMatMul', 'Conv2DBackpropInput'];
+// Every convolution kernel is watched: exercise 01 removes them all, and re-registering one must show.
+const watchedKernels = [
+  'MatMul', 'BatchMatMul', '_FusedMatMul', 'Conv2D', 'FusedConv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter', 'Conv3D', 'Conv3DBackpropFilterV2',
+  'Conv3DBackpropInputV2', 'DepthwiseConv2dNative', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput', 'FusedDepthwiseConv2D',
+];
 
 // Refused operations. The permission model already denies them; these wrappers also record the
 // attempt, so a submission that catches the denial is still reported.
