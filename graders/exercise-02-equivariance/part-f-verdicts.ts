@@ -1,16 +1,18 @@
 /**
  * Part F — verdicts: one test per layer, scored separately (the part is `partial`). A wrong
  * verdict is explained for that layer only; a missing one is "not answered yet". Verdicts are
- * compared by salted hash (verdict-key.json), so a student release does not show the answers.
+ * compared by salted hash with the hidden solution's (or, in a student release, verdict-key.json's:
+ * an advisory score; grading-verdict-key.ts).
  */
 import type { ExerciseGrader } from '../support/exercise.ts';
 import { GradeFailure } from '../support/failure.ts';
 import { formatValue } from '../support/format.ts';
 import type { Wire } from '../support/sandbox/wire.ts';
-import { layers, loadVerdictKey, verdictChoices, verdictHash, type Verdict } from './verdicts.ts';
+import { gradingVerdictKey, type GradingVerdictKey } from './grading-verdict-key.ts';
+import { layers, verdictChoices, verdictHash, type Verdict } from './verdicts.ts';
 
 const allowed: Verdict[] = verdictChoices;
-const key = loadVerdictKey();
+let loaded: Promise<GradingVerdictKey> | undefined;
 
 export function gradePartF(ex: ExerciseGrader): void {
   ex.part('F', () => {
@@ -29,6 +31,7 @@ export function gradePartF(ex: ExerciseGrader): void {
         if (typeof given !== 'string' || !allowed.includes(given as Verdict)) {
           throw new GradeFailure(`verdicts.${layer.key} is ${formatValue(given)}; expected 'equivariant', 'invariant' or 'neither'.`);
         }
+        const { key } = await (loaded ??= gradingVerdictKey());
         const hash = verdictHash(key.salt, layer.key, given);
         const entry = key.layers[layer.key];
         if (hash !== entry.answer) {

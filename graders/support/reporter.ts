@@ -15,6 +15,7 @@ import { formatCounts, formatFailures, formatHeader, formatScoreTable } from './
 import { scoreRun } from './results/score.ts';
 import { runSeed } from './seed.ts';
 import { modifiedGraderFiles } from './integrity.ts';
+import { hasLiveSolution } from './reference.ts';
 import { killSandboxes } from './sandbox/cleanup.ts';
 import { sandboxNotice } from './sandbox/os-sandbox.ts';
 
@@ -46,6 +47,9 @@ export default class CourseReporter implements Reporter {
     if (modified.length > 0) {
       process.stdout.write(`warning: these grading files differ from the release: ${modified.join(', ')}\n`);
     }
+    // Checked against data every student has (sealed recordings, salted keys): not a grade of record.
+    const shipped = loadCourse().exercises.filter((e) => !hasLiveSolution(e));
+    if (shipped.length > 0) process.stdout.write(`note: without the held-back solutions, ${shipped.map((e) => e.id).join(', ')} are graded against data shipped with the course: these scores are advisory; the grade of record is your instructor's.\n`);
   }
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>): void {
