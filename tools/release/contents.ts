@@ -11,10 +11,17 @@ import * as esbuild from 'esbuild';
 import type { Course } from '../../graders/support/course.ts';
 
 /** Files copied as they are from the repository's top level. */
-export const topLevelFiles = ['COURSE.md', 'course.json', 'tsconfig.json', 'vitest.config.ts', 'package-lock.json', '.gitignore'];
+export const topLevelFiles = ['COURSE.md', 'ARTICLE-ERRATA.md', 'course.json', 'tsconfig.json', 'vitest.config.ts', 'package-lock.json', '.gitignore'];
 
-/** Scripts of package.json that only make sense with solutions/ and the maintainers' tools. */
-export const instructorScripts = ['verify', 'spec', 'release', 'publish-solutions', 'bench'];
+/** Tools the autograding workflow runs itself, not through a package.json script. */
+export const workflowTools = ['tools/release/pristine.mjs'];
+
+/**
+ * Scripts of package.json that only make sense with solutions/ and the maintainers' tools. The key
+ * builders are named because they reach solutions/ through a shipped grader's dynamic import,
+ * which following imports cannot see.
+ */
+export const instructorScripts = ['verify', 'spec', 'release', 'publish-solutions', 'bench', 'quiz-key', 'verdict-key'];
 
 /** Never shipped: the repository's own tests (and the tools' test fixtures), hidden files, modules. */
 function excluded(relative: string): boolean {
@@ -153,6 +160,7 @@ export async function releaseFiles(root: string, course: Course): Promise<string
     ...walk(root, 'graders/support'),
     ...course.exercises.flatMap((e) => walk(root, `graders/${e.folder}`)),
     ...walk(root, 'datasets'),
+    ...workflowTools,
     ...(await studentTools(root, pkg.scripts ?? {})),
   ];
   return [...new Set(files)];

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadCourse } from '../../graders/support/course.ts';
 import { modifiedGraderFiles } from '../../graders/support/integrity.ts';
 import { repoRoot } from '../../graders/support/paths.ts';
-import { isSolutionPath, releaseFiles, scriptEntry, studentScripts } from './contents.ts';
+import { isSolutionPath, releaseFiles, scriptEntry, studentScripts, workflowTools } from './contents.ts';
 import { writeManifest } from './manifest.ts';
 import { publishSolution } from './publish-solution.ts';
 import { compareRecordings, readRecording, sealedBytes, sealRecordings } from './seal.ts';
@@ -30,6 +30,10 @@ describe('what a release holds', () => {
   it("keeps the students' scripts and drops the instructors' (listed, or importing solutions/)", async () => {
     const kept = await studentScripts(repoRoot, { test: 'vitest run', verify: 'tsx tools/verify/main.ts', grade: 'tsx tools/grade/main.ts', key: 'tsx tools/quiz/make-key.ts', gone: 'tsx tools/nothing-here.ts' });
     expect(Object.keys(kept)).toEqual(['test', 'grade']);
+    // The key builders read solutions/ (verdict-key through a grader's dynamic import): never shipped.
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const shipped = Object.keys(await studentScripts(repoRoot, pkg.scripts));
+    expect(shipped.filter((name) => /key/.test(name))).toEqual([]);
   });
 
   it('ships stubs, graders, harness and tools of every exercise of course.json, and nothing of the solutions', async () => {
@@ -40,7 +44,9 @@ describe('what a release holds', () => {
     }
     expect(files).toContain('tools/grade/main.ts');
     expect(files.filter(isSolutionPath)).toEqual([]);
-    expect(files.filter((f) => f.endsWith('.spec.ts') || f.startsWith('tools/verify/') || f.startsWith('tools/release/'))).toEqual([]);
+    // Of the release tools, only what the workflow runs itself (the pristine step).
+    expect(files.filter((f) => f.endsWith('.spec.ts') || f.startsWith('tools/verify/') || (f.startsWith('tools/release/') && !workflowTools.includes(f)))).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(workflowTools));
   });
 
   it("cuts the README before the instructors' section and drops editing markers", () => {

@@ -6,7 +6,7 @@
  */
 import type { Course } from '../../graders/support/course.ts';
 import { maxScore } from '../../graders/support/course.ts';
-import { gradeCommand, partsStepId } from './workflow.ts';
+import { gradeCommand, partsStepId, pristineCommand, reporterInput, runnerName } from './workflow.ts';
 import { readYaml, type YamlValue } from './yaml-subset.ts';
 
 type Step = { [key: string]: YamlValue };
@@ -58,14 +58,19 @@ export function checkWorkflow(text: string, course: Course): string[] {
   if (reporter === undefined) problems.push('no autograding-grading-reporter step');
   else {
     const runners = String(asRecord(reporter.with).runners ?? '');
-    if (runners !== expected.join(',')) problems.push(`the reporter's runners are '${runners}', expected '${expected.join(',')}'`);
+    const names = course.exercises.map(runnerName).join(',');
+    if (runners !== names) problems.push(`the reporter's runners are '${runners}', expected '${names}'`);
     const env = asRecord(reporter.env);
     for (const exercise of course.exercises) {
-      const name = `${exercise.id.toUpperCase()}_RESULTS`;
-      if (env[name] !== `\${{ steps.${partsStepId(exercise)}.outputs.result }}`) problems.push(`the reporter's ${name} does not read steps.${partsStepId(exercise)}.outputs.result`);
+      const name = `${runnerName(exercise).toUpperCase()}_RESULTS`;
+      if (env[name] !== reporterInput(course, exercise)) problems.push(`the reporter's ${name} does not read steps.${partsStepId(exercise)}.outputs.result with the crashed result as fallback`);
     }
     if (steps.indexOf(reporter) < Math.max(...graders.map((g) => steps.indexOf(g)))) problems.push('the reporter runs before a grading step');
   }
+  const pristine = steps.findIndex((s) => s.run === pristineCommand);
+  const install = steps.findIndex((s) => String(s.run ?? '').startsWith('npm ci'));
+  if (pristine < 0 || install < 0 || pristine > install) problems.push(`the '${pristineCommand}' step must run before 'npm ci'`);
+  if (asRecord(asRecord(jobs['run-autograding-tests']).env).NODE_OPTIONS !== '') problems.push('the job must empty NODE_OPTIONS');
   const last = steps[steps.length - 1];
   if (last === undefined || !String(last.run ?? '').includes('grade -- --points')) problems.push('the last step must print "Points X/Y" (npm run grade -- --points)');
   return problems;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCourse, parseCourse, type Course } from '../../graders/support/course.ts';
-import { classroomWorkflow, gradeCommand, workflowData } from './workflow.ts';
+import { classroomWorkflow, gradeCommand, pristineCommand, runnerName, workflowData } from './workflow.ts';
 import { checkWorkflow } from './workflow-check.ts';
 import { readYaml, writeYaml, type YamlValue } from './yaml-subset.ts';
 
@@ -36,10 +36,19 @@ describe('classroom.yml', () => {
     const first = course.exercises[0];
     const wrongScore = text.replace(`max-score: ${workflowDataMax(first.id)}`, 'max-score: 999');
     expect(checkWorkflow(wrongScore, course).join('\n')).toMatch(new RegExp(`${first.id}: max-score is 999`));
-    const noRunner = text.replace(`runners: '${course.exercises.map((e) => e.id).join(',')}'`, `runners: '${first.id}'`);
+    const noRunner = text.replace(`runners: '${course.exercises.map(runnerName).join(',')}'`, `runners: '${runnerName(first)}'`);
     expect(checkWorkflow(noRunner, course).join('\n')).toMatch(/reporter's runners/);
     const noPoints = text.replace(/ {6}- name: 'Points'[\s\S]*$/, '');
     expect(checkWorkflow(noPoints, course).join('\n')).toMatch(/Points X\/Y/);
+  });
+
+  it('notices a missing pristine step, NODE_OPTIONS left as inherited, and a reporter input without the crashed fallback', () => {
+    const noPristine = text.replace(`run: '${pristineCommand}'`, "run: 'true'");
+    expect(checkWorkflow(noPristine, course).join('\n')).toMatch(/pristine\.mjs' step must run before 'npm ci'/);
+    const inherited = text.replace("NODE_OPTIONS: ''", "NODE_OPTIONS: '--import=./x.mjs'");
+    expect(checkWorkflow(inherited, course).join('\n')).toMatch(/must empty NODE_OPTIONS/);
+    const noFallback = text.replace(/ \|\| ''[A-Za-z0-9+\/=]+'' \}\}/, ' }}');
+    expect(checkWorkflow(noFallback, course).join('\n')).toMatch(/crashed result as fallback/);
   });
 });
 

@@ -10,10 +10,27 @@
  * file into the runner result JSON with one test per part (`npm run grade -- --format github`),
  * and the reporter reads those — so partial credit per part reaches it. A last step prints
  * "Points X/Y" itself, so the workflow works as plain GitHub Actions now that Classroom is retired.
+ *
+ * Before anything is installed, tools/release/pristine.mjs puts back every file outside
+ * `exercises/` from the release and deletes additions (an `.npmrc`, an extra test, a cache), naming
+ * them for every export; NODE_OPTIONS is emptied for the whole job. When a parts step wrote no
+ * result at all, the reporter reads a fixed "crashed" result instead of an empty one (which would
+ * stop it from reporting anything).
  */
 import type { Course, Exercise } from '../../graders/support/course.ts';
 import { maxScore } from '../../graders/support/course.ts';
+import { crashedRunnerResult, encodeRunnerResult } from '../grade/exports/github.ts';
 import { writeYaml, type YamlValue } from './yaml-subset.ts';
+
+/** The reporter's name for an exercise: letters and digits only, as its `runners` input requires. */
+export function runnerName(exercise: Exercise): string {
+  return exercise.id.replace(/[^A-Za-z0-9]/g, '');
+}
+
+/** The reporter's input for an exercise: the parts step's output, or a "crashed" result. */
+export function reporterInput(course: Course, exercise: Exercise): string {
+  return `\${{ steps.${partsStepId(exercise)}.outputs.result || '${encodeRunnerResult(crashedRunnerResult(course, exercise.id))}' }}`;
+}
 
 /** Where the autograding steps leave each exercise's result model. */
 export function autogradingResults(exercise: Exercise): string {
@@ -34,6 +51,9 @@ export function partsStepId(exercise: Exercise): string {
 export function gradeCommand(exercise: Exercise): string {
   return `GRADE_SEED=default COURSE_WEBGPU=0 NO_COLOR=1 GRADE_RESULTS=${autogradingResults(exercise)} npm test ${exercise.id}`;
 }
+
+/** The step that restores the release before anything runs (plain node: nothing is installed yet). */
+export const pristineCommand = 'node tools/release/pristine.mjs';
 
 /** Minutes each exercise's grading may take (the command grader's `timeout`). */
 export const minutesPerExercise = 10;
@@ -59,7 +79,7 @@ function exerciseSteps(exercise: Exercise): YamlValue[] {
 /** The workflow as data (what {@link classroomWorkflow} writes). */
 export function workflowData(course: Course): { [key: string]: YamlValue } {
   const env: { [key: string]: YamlValue } = {};
-  for (const exercise of course.exercises) env[`${exercise.id.toUpperCase()}_RESULTS`] = `\${{ steps.${partsStepId(exercise)}.outputs.result }}`;
+  for (const exercise of course.exercises) env[`${runnerName(exercise).toUpperCase()}_RESULTS`] = reporterInput(course, exercise);
   return {
     name: 'Autograding Tests',
     on: ['push', 'repository_dispatch', 'workflow_dispatch'],
@@ -69,9 +89,13 @@ export function workflowData(course: Course): { [key: string]: YamlValue } {
         'runs-on': 'ubuntu-latest',
         if: "github.actor != 'github-classroom[bot]'",
         'timeout-minutes': 15 + minutesPerExercise * course.exercises.length,
+        // No inherited Node options reach any step (the command grader's own env is PATH and HOME).
+        env: { NODE_OPTIONS: '' },
         steps: [
-          { name: 'Checkout code', uses: 'actions/checkout@v4' },
+          // The whole history: the pristine step restores files from the release commit.
+          { name: 'Checkout code', uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } },
           { name: 'Set up Node.js', uses: 'actions/setup-node@v4', with: { 'node-version': '20' } },
+          { name: 'Pristine course', run: pristineCommand },
           { name: 'Install', run: 'npm ci --no-audit --no-fund' },
           ...course.exercises.flatMap(exerciseSteps),
           {
@@ -79,7 +103,7 @@ export function workflowData(course: Course): { [key: string]: YamlValue } {
             uses: 'classroom-resources/autograding-grading-reporter@v1',
             if: 'always()',
             env,
-            with: { runners: course.exercises.map((e) => e.id).join(',') },
+            with: { runners: course.exercises.map(runnerName).join(',') },
           },
           { name: 'Points', if: 'always()', run: 'npm run --silent grade -- --points' },
         ],

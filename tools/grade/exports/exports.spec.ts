@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCourse } from '../../../graders/support/course.ts';
 import type { RunResult } from '../../../graders/support/results/model.ts';
+import { classroom50Identity } from './classroom50.ts';
 import { checkClassroom50, checkGithub, checkGradescope } from './fields.ts';
 import { exportRun, formats } from './formats.ts';
 import { encodeRunnerResult, toGithubRunner } from './github.ts';
@@ -48,16 +49,20 @@ describe('the goldens say what each case means', () => {
     expect(load('pass', 'github')).toMatchObject({ status: 'pass', max_score: 7 });
     expect(load('pass', 'github').tests.reduce((s: number, t: { score: number }) => s + t.score, 0)).toBe(9);
     expect(load('pass', 'gradescope')).toMatchObject({ score: 9 });
-    expect(load('pass', 'classroom50')).toMatchObject({ score: 9, 'max-score': 7 });
+    // Classroom 50 refuses a score above its maximum: the bonus makes up lost points, capped.
+    expect(load('pass', 'classroom50')).toMatchObject({ score: 7, 'max-score': 7 });
+    expect(load('pass', 'classroom50').tests.find((t: { bonus: boolean }) => t.bonus)).toMatchObject({ score: 2, 'max-score': 2 });
   });
 
   it('fail: a partial part keeps its share, and the message and hint reach every format', () => {
     const github = load('fail', 'github');
     expect(github.status).toBe('fail');
-    const b = github.tests.find((t: { name: string }) => t.name.includes('Part B'));
-    expect(b).toMatchObject({ status: 'fail', score: 2 });
-    expect(b.message).toContain('got 3, expected 6');
-    expect(b.message).toContain('Hint (part B)');
+    // Part B earned 2 of 3: three point tests, two passed, the first carrying the score.
+    const b = github.tests.filter((t: { name: string }) => t.name.includes('Part B'));
+    expect(b.map((t: { status: string }) => t.status)).toEqual(['pass', 'pass', 'fail']);
+    expect(b[0]).toMatchObject({ score: 2 });
+    expect(b[0].message).toContain('got 3, expected 6');
+    expect(b[0].message).toContain('Hint (part B)');
     expect(load('fail', 'gradescope').tests.find((t: { number: string }) => t.number === '01.B')).toMatchObject({ score: 2, max_score: 3, status: 'failed' });
     expect(load('fail', 'classroom50')).toMatchObject({ classroom: 'cnn-2026', owner: 'alice', score: 5, 'max-score': 7 });
   });
@@ -65,7 +70,11 @@ describe('the goldens say what each case means', () => {
   it('error: a grader that could not run, a missing exercise and modified graders are all visible', () => {
     const github = load('error', 'github');
     expect(github.status).toBe('error');
-    expect(github.tests.map((t: { status: string }) => t.status)).toEqual(['error', 'error', 'fail']);
+    // Every point test fails, the first of each part says why; the modified file is named in
+    // the first test's name (the reporter prints names only).
+    expect(github.tests.filter((t: { status: string }) => t.status === 'error').length).toBe(4); // one per part
+    expect(github.tests.every((t: { status: string }) => t.status !== 'pass')).toBe(true);
+    expect(github.tests[0].name).toContain('files differ from the release: graders/exercise-01-sums/part-b.ts');
     expect(github.graders_modified).toEqual(['graders/exercise-01-sums/part-b.ts']);
     expect(load('error', 'gradescope').extra_data.graders_modified).toEqual(['graders/exercise-01-sums/part-b.ts']);
     expect(load('error', 'gradescope').output).toContain('differ from the release');
@@ -80,6 +89,13 @@ describe('the goldens say what each case means', () => {
 
 describe('the field checks reject what the platforms would', () => {
   const run = (JSON.parse(readFileSync(path.join(fixtures, 'fail', 'input.json'), 'utf8')) as Input).run ?? undefined;
+
+  it('every export names files the pristine step restored or deleted (COURSE_FILES_MODIFIED)', () => {
+    const env = { COURSE_FILES_MODIFIED: '.npmrc,graders/extra.test.ts' };
+    expect((exportRun('github', run, course, [], env) as { graders_modified: string[] }).graders_modified).toEqual(['.npmrc', 'graders/extra.test.ts']);
+    expect((exportRun('gradescope', run, course, [], env) as { extra_data: { graders_modified: string[] } }).extra_data.graders_modified).toEqual(['.npmrc', 'graders/extra.test.ts']);
+    expect((exportRun('classroom50', run, course, [], env) as { graders_modified: string[] }).graders_modified).toEqual(['.npmrc', 'graders/extra.test.ts']);
+  });
 
   it('github: a missing score, a wrong status, an undocumented field', () => {
     const good = toGithubRunner(run, course);
@@ -103,9 +119,23 @@ describe('the field checks reject what the platforms would', () => {
 
   it('classroom50: fractional points, a bad datetime, a wrong schema', () => {
     const good = exportRun('classroom50', run, course) as { score: number; datetime: string };
-    expect(checkClassroom50({ ...good, score: 4.5 })).toContain('result.score: expected integer, got number');
-    expect(checkClassroom50({ ...good, datetime: '2026-11-28T05:11:16.128Z' })[0]).toMatch(/datetime/);
-    expect(checkClassroom50({ ...good, schema: 'classroom50/result/v2' })[0]).toMatch(/schema: expected one of classroom50\/result\/v1/);
+    const who = classroom50Identity(process.env, []);
+    expect(checkClassroom50({ ...good, score: 4.5 }, who)).toContain('result.score: expected integer, got number');
+    expect(checkClassroom50({ ...good, datetime: '2026-11-28T05:11:16.128Z' }, who)[0]).toMatch(/datetime/);
+    expect(checkClassroom50({ ...good, schema: 'classroom50/result/v2' }, who)[0]).toMatch(/schema: expected one of classroom50\/result\/v1/);
+  });
+
+  it("classroom50: Classroom 50's own rules — a total or a test above its max, another owner, a bad submission tag", () => {
+    const env = { CLASSROOM: 'cnn-2026', OWNER: 'alice', SUBMISSION_TAG: 'submit/20261128-abc' };
+    const good = exportRun('classroom50', run, course, [], env) as { score: number; 'max-score': number; tests: Record<string, unknown>[] };
+    const who = classroom50Identity(env, []);
+    expect(checkClassroom50(good, who)).toEqual([]);
+    expect(checkClassroom50({ ...good, score: good['max-score'] + 2 }, who)).toEqual([`Classroom 50 would refuse it: score (${good['max-score'] + 2}) > max-score (${good['max-score']})`]);
+    const over = { ...good, tests: good.tests.map((t, i) => (i === 0 ? { ...t, score: Number(t['max-score']) + 1 } : t)) };
+    expect(checkClassroom50(over, who)[0]).toMatch(/tests\[0\]\.score \(\d+\) > tests\[0\]\.max-score/);
+    expect(checkClassroom50(good, { ...who, username: 'bob' })[0]).toMatch(/owner = 'alice', want 'bob'/);
+    expect(checkClassroom50({ ...good, submission: 'local' }, who)[0]).toMatch(/submission must start with 'submit\/'/);
+    expect(() => exportRun('classroom50', run, course, [], { ...env, ASSIGNMENT_TYPE: 'team' })).toThrow(/assignment_type/);
   });
 
   it('a grader error beside graded parts keeps their points and is reported (e.g. a backend with nothing to run)', () => {

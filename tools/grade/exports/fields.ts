@@ -9,6 +9,7 @@
  * https://gradescope-autograders.readthedocs.io/en/latest/specs/ ("Output format");
  * foundation50/classroom50 wiki, "Advanced Autograding" → "The result.json contract".
  */
+import { classroom50Refusal, type Classroom50Identity } from './classroom50-rules.ts';
 
 type Kind = 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object';
 type FieldList = Record<string, { kind: Kind; required: boolean; values?: readonly unknown[] }>;
@@ -68,7 +69,7 @@ const classroom50 = {
     schema: { kind: 'string', required: true, values: ['classroom50/result/v1'] },
     classroom: { kind: 'string', required: true },
     assignment: { kind: 'string', required: true },
-    assignment_type: { kind: 'string', required: true, values: ['individual', 'group', 'team'] },
+    assignment_type: { kind: 'string', required: true, values: ['individual', 'group'] },
     owner: { kind: 'string', required: true },
     submission: { kind: 'string', required: true },
     commit: { kind: 'string', required: true },
@@ -142,13 +143,16 @@ export function checkGradescope(value: unknown): string[] {
   return problems;
 }
 
-/** Problems of a Classroom 50 result.json; empty when it is valid. */
-export function checkClassroom50(value: unknown): string[] {
+/**
+ * Problems of a Classroom 50 result.json; empty when it is valid: its documented fields, a UTC
+ * datetime, and Classroom 50's own acceptance rules for the identity the export was made for.
+ */
+export function checkClassroom50(value: unknown, expected: Classroom50Identity): string[] {
   const problems = [...checkFields('result', value, classroom50.top, true), ...checkTests(value, classroom50.test, false)];
-  const record = value as { score?: number; 'max-score'?: number; tests?: unknown; datetime?: string };
+  const record = value as { datetime?: string };
   if (problems.length > 0) return problems;
-  if (sum(record.tests, 'score') !== record.score) problems.push(`result.score (${record.score}) is not the sum of the tests' scores`);
-  if (sum(record.tests, 'max-score') !== record['max-score']) problems.push(`result.max-score (${record['max-score']}) is not the sum of the tests' max-scores`);
   if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(record.datetime ?? '')) problems.push(`result.datetime: expected UTC ISO 8601 such as 2026-06-01T14:32:01Z, got ${JSON.stringify(record.datetime)}`);
+  const refusal = classroom50Refusal(value, expected);
+  if (refusal !== undefined) problems.push(`Classroom 50 would refuse it: ${refusal}`);
   return problems;
 }

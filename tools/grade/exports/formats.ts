@@ -5,7 +5,7 @@
 import type { Course } from '../../../graders/support/course.ts';
 import type { RunResult } from '../../../graders/support/results/model.ts';
 import { checkClassroom50, checkGithub, checkGradescope } from './fields.ts';
-import { toClassroom50 } from './classroom50.ts';
+import { classroom50Identity, toClassroom50 } from './classroom50.ts';
 import { toGithubRunner } from './github.ts';
 import { toGradescope } from './gradescope.ts';
 
@@ -13,13 +13,14 @@ export interface ExportFormat {
   /** The file name the platform expects. */
   file: string;
   build(run: RunResult | undefined, course: Course, ids: string[], env: NodeJS.ProcessEnv, now: Date): unknown;
-  check(value: unknown): string[];
+  /** Problems of an export made for `ids` in `env` (the platform's rules); empty when valid. */
+  check(value: unknown, env: NodeJS.ProcessEnv, ids: string[]): string[];
 }
 
 export const formats = {
-  github: { file: 'autograding-result.json', build: (run, course, ids) => toGithubRunner(run, course, ids), check: checkGithub },
-  gradescope: { file: 'results.json', build: (run, course, ids) => toGradescope(run, course, ids), check: checkGradescope },
-  classroom50: { file: 'result.json', build: toClassroom50, check: checkClassroom50 },
+  github: { file: 'autograding-result.json', build: (run, course, ids, env) => toGithubRunner(run, course, ids, env), check: checkGithub },
+  gradescope: { file: 'results.json', build: (run, course, ids, env) => toGradescope(run, course, ids, env), check: checkGradescope },
+  classroom50: { file: 'result.json', build: toClassroom50, check: (value, env, ids) => checkClassroom50(value, classroom50Identity(env, ids)) },
 } satisfies Record<string, ExportFormat>;
 
 export type FormatName = keyof typeof formats;
@@ -39,7 +40,7 @@ export function findFormat(name: string): ExportFormat {
 export function exportRun(name: string, run: RunResult | undefined, course: Course, ids: string[] = [], env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): unknown {
   const format = findFormat(name);
   const value = format.build(run, course, ids, env, now);
-  const problems = format.check(value);
-  if (problems.length > 0) throw new Error(`the ${name} export does not match its documented fields: ${problems.slice(0, 5).join('; ')}`);
+  const problems = format.check(value, env, ids);
+  if (problems.length > 0) throw new Error(`the ${name} export breaks its platform's rules: ${problems.slice(0, 5).join('; ')}`);
   return value;
 }

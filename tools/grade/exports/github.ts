@@ -1,16 +1,24 @@
 /**
  * The GitHub Classroom runner result: the JSON that `classroom-resources/autograding-*-grader`
  * actions emit (base64) as their `result` output and `autograding-grading-reporter` reads from
- * `<RUNNER>_RESULTS`. One test per part, each with the part's points, so partial credit reaches
- * the reporter (which sums `tests[].score` into "Points X/Y").
+ * `<RUNNER>_RESULTS`.
  *
  * Format (classroom-resources/autograding-command-grader src/main.js, generateResult):
  * `{ version: 1, status: 'pass'|'fail'|'error', max_score, tests: [{ name, status, score, message,
  * test_code, filename, line_no, duration }] }`.
+ *
+ * The reporter (v1) does two different sums: its "Points X/Y" line adds up `tests[].score`, but its
+ * per-runner lines and table show (tests passed ÷ tests) × max_score. So that both read the
+ * course's score, every part is written as one test per point (per fraction of a point when a
+ * partial part earned one): a part worth 3 of which the student earned 2 is three tests, two
+ * passed. The part's exact score rides on its first test, so the sum is exact too. The table
+ * cannot show more than max_score, so a bonus counts in the Points line only (see
+ * reporter-shape.ts and the README's "Exports" section).
  */
 import type { Course } from '../../../graders/support/course.ts';
 import type { RunResult } from '../../../graders/support/results/model.ts';
-import { partFeedback, partLabel, selectExercises, selectionMaxScore } from './selection.ts';
+import { unitTests, unitsPerPoint } from './github-units.ts';
+import { modifiedFiles, selectExercises, selectionMaxScore } from './selection.ts';
 
 /** One test of a runner result. */
 export interface GithubTest {
@@ -31,59 +39,46 @@ export interface GithubRunnerResult {
   status: 'pass' | 'fail' | 'error';
   max_score: number;
   tests: GithubTest[];
-  /** Not read by the reporter: grading files that differ from the release (also a failing test). */
+  /** Not read by the reporter: files outside the student's own that differ from the release. */
   graders_modified: string[];
-}
-
-/** Characters of a test's message kept: step outputs are limited (1 MB each on GitHub). */
-const maxMessage = 4000;
-
-function clip(message: string, exerciseId: string): string {
-  return message.length <= maxMessage ? message : `${message.slice(0, maxMessage)}\n… (cut; run \`npm test ${exerciseId}\` to see everything)`;
-}
-
-/** The command a student runs to see the same grading. */
-function commandFor(exerciseId: string): string {
-  return `npm test ${exerciseId}`;
 }
 
 /**
  * The runner result of a run for the selected exercises (all graded ones by default).
  *
- * @example toGithubRunner(run, course, ['exercise-01']).tests[1] → { name: 'exercise-01 · Part B · correlate2d', status: 'pass', score: 3, … }
+ * @example toGithubRunner(run, course, ['exercise-01']).tests[2] → { name: 'exercise-01 · Part B · correlate2d · point 1 of 3', status: 'pass', score: 3, … }
  */
-export function toGithubRunner(run: RunResult | undefined, course: Course, ids: string[] = []): GithubRunnerResult {
+export function toGithubRunner(run: RunResult | undefined, course: Course, ids: string[] = [], env: NodeJS.ProcessEnv = {}): GithubRunnerResult {
   const selected = selectExercises(run, course, ids);
-  const tests: GithubTest[] = [];
-  for (const { exercise, result, error } of selected) {
-    const filename = `exercises/${exercise.folder}/${exercise.files[0]}`;
-    if (error !== undefined || result === undefined) {
-      tests.push({ name: `${exercise.id} · ${exercise.title}`, status: 'error', score: 0, message: error ?? 'no result', test_code: commandFor(exercise.id), filename, line_no: 0, duration: 0 });
-      continue;
-    }
-    for (const part of result.parts) {
-      tests.push({
-        name: partLabel(exercise.id, part),
-        status: part.status === 'passed' ? 'pass' : 'fail',
-        score: part.score,
-        message: clip(partFeedback(part), exercise.id),
-        test_code: commandFor(exercise.id),
-        filename,
-        line_no: 0,
-        duration: Math.round(part.tests.reduce((sum, t) => sum + t.durationMs, 0)),
-      });
-    }
-  }
-  const modified = run?.graders_modified ?? [];
-  if (modified.length > 0) {
-    tests.push({ name: 'grading files match the release', status: 'fail', score: 0, message: `these grading files differ from the release: ${modified.join(', ')}`, test_code: '', filename: '', line_no: 0, duration: 0 });
-  }
+  const modified = modifiedFiles(run, env);
+  const k = unitsPerPoint(selected);
+  const tests = selected.flatMap((s) => unitTests(s, k));
+  // The reporter prints test names, not the result's other fields: the first test names the files.
+  if (modified.length > 0 && tests.length > 0) tests[0] = { ...tests[0], name: `${tests[0].name} · ⚠ files differ from the release: ${modified.join(', ')}` };
   // Bonus parts add points but never make a run fail.
   const complete = selected.every((s) => s.result?.parts.every((p) => p.bonus || p.status === 'passed') === true);
   let status: GithubRunnerResult['status'] = complete ? 'pass' : 'fail';
-  if (tests.some((t) => t.status === 'error')) status = 'error';
+  if (selected.some((s) => s.error !== undefined)) status = 'error';
   else if (modified.length > 0) status = 'fail';
   return { version: 1, status, max_score: selectionMaxScore(selected), tests, graders_modified: modified };
+}
+
+/**
+ * What the reporter gets when a grading step wrote nothing at all (it crashed, or the job stopped
+ * before it): a valid result worth 0 of the exercise's points, one test saying why.
+ *
+ * @example crashedRunnerResult(ex01).max_score → 13
+ */
+export function crashedRunnerResult(course: Course, exerciseId: string): GithubRunnerResult {
+  const [selected] = selectExercises(undefined, course, [exerciseId]);
+  const name = `${exerciseId} · the grading step wrote no result (it crashed or never ran); run npm test ${exerciseId}`;
+  return {
+    version: 1,
+    status: 'error',
+    max_score: selectionMaxScore([selected]),
+    tests: [{ name, status: 'error', score: 0, message: name, test_code: '', filename: '', line_no: 0, duration: 0 }],
+    graders_modified: [],
+  };
 }
 
 /** The runner result as the base64 text a step output carries. */

@@ -6,7 +6,7 @@
  */
 import type { Course } from '../../../graders/support/course.ts';
 import type { RunResult } from '../../../graders/support/results/model.ts';
-import { partFeedback, partLabel, points, selectExercises, selectionMaxScore } from './selection.ts';
+import { modifiedFiles, partFeedback, partLabel, points, selectExercises, selectionMaxScore } from './selection.ts';
 
 /** Who may see a test or the output, in Gradescope's words. */
 export type GradescopeVisibility = 'hidden' | 'after_due_date' | 'after_published' | 'visible';
@@ -41,7 +41,7 @@ export interface GradescopeResults {
  *
  * @example toGradescope(run, course).tests[0] → { score: 2, max_score: 2, status: 'passed', name: 'exercise-01 · Part A · outputSize', number: '01.A', … }
  */
-export function toGradescope(run: RunResult | undefined, course: Course, ids: string[] = []): GradescopeResults {
+export function toGradescope(run: RunResult | undefined, course: Course, ids: string[] = [], env: NodeJS.ProcessEnv = {}): GradescopeResults {
   const selected = selectExercises(run, course, ids);
   const tests: GradescopeTest[] = [];
   const notes: string[] = [];
@@ -68,7 +68,7 @@ export function toGradescope(run: RunResult | undefined, course: Course, ids: st
       });
     }
   }
-  const modified = run?.graders_modified ?? [];
+  const modified = modifiedFiles(run, env);
   if (modified.length > 0) notes.push(`warning: these grading files differ from the release: ${modified.join(', ')}`);
   const score = Math.round(tests.reduce((sum, t) => sum + t.score, 0) * 100) / 100;
   const max = selectionMaxScore(selected);

@@ -37,6 +37,17 @@ export function selectExercises(run: RunResult | undefined, course: Course, ids:
   });
 }
 
+/**
+ * Files outside the student's own that differ from the release: those the grading found, and
+ * those the workflow's pristine step restored or deleted before it (`COURSE_FILES_MODIFIED`).
+ *
+ * @example modifiedFiles(run, { COURSE_FILES_MODIFIED: '.npmrc' }) → ['.npmrc', 'graders/…']
+ */
+export function modifiedFiles(run: RunResult | undefined, env: NodeJS.ProcessEnv = {}): string[] {
+  const fromStep = (env.COURSE_FILES_MODIFIED ?? '').split(',').filter((f) => f.trim() !== '');
+  return [...new Set([...(run?.graders_modified ?? []), ...fromStep])].sort();
+}
+
 /** Points available in a selection (bonus parts excluded). */
 export function selectionMaxScore(selected: Selected[]): number {
   return selected.reduce((sum, s) => sum + maxScore(s.exercise), 0);

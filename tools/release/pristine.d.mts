@@ -1,0 +1,2 @@
+/** Types of pristine.mjs (the workflow's pristine step). */
+export function makePristine(root: string, base: string | undefined): { file: string; action: string }[];
