@@ -13,8 +13,8 @@ export interface Question {
   id: string;
   answer: AnswerKind;
   /**
-   * The seed's claim this question corrects, with its ERRATA row — shown with every wrong answer
-   * so the student sees where the misconception comes from.
+   * The seed's claim this question corrects, with its entry in ARTICLE-ERRATA.md ("article errata
+   * #N") — shown with every wrong answer so the student sees where the misconception comes from.
    */
   seed?: string;
   /** The concept, explained so that the student can find the answer (never stating it). */

@@ -10,7 +10,7 @@ export const layerQuestions: Question[] = [
   defineQuestion({
     id: 'q01',
     answer: { kind: 'choice', options: abcd },
-    seed: "The seed's FAQ puts the difference in the data ('designed to process data with grid-like topology, such as images'). That is where CNNs are used, not what makes a layer convolutional (ERRATA row 18).",
+    seed: "The seed's FAQ answers that the difference is 'the use of convolutional layers' — which restates the question — and that CNNs are 'designed to process data with grid-like topology, such as images'. That is where CNNs are used, not what makes a layer convolutional (article errata #23).",
     concept:
       'Ask two things of each layer: which inputs does one output read, and whose weights does it use? A dense layer gives every output its own weight for every input. ' +
       'Compare the number of weights of a dense layer and of a 3×3 convolution that both turn a 32×32×3 image into a 32×32×16 map.',
@@ -24,7 +24,7 @@ export const layerQuestions: Question[] = [
   defineQuestion({
     id: 'q02',
     answer: { kind: 'integer' },
-    seed: "The seed says pooling 'helps to reduce the number of parameters in the model' (ERRATA row 14).",
+    seed: "The seed says pooling 'helps to reduce the number of parameters in the model' (article errata #14).",
     concept:
       "Parameters are the numbers a layer learns: the tensors `layer.getWeights()` returns, which `countParams()` counts. Write down what a max-pool computes from one window — is there anything in that computation that training could change? " +
       'You can also build the layer in tfjs and ask it.',
@@ -36,7 +36,7 @@ export const layerQuestions: Question[] = [
   defineQuestion({
     id: 'q03',
     answer: { kind: 'integer' },
-    seed: "The seed credits pooling with reducing parameters (ERRATA row 14). The pooling layer has none of its own; the saving is in the dense layer that reads the pooled map — this question measures it.",
+    seed: "The seed credits pooling with reducing parameters (article errata #14). The pooling layer has none of its own; the saving is in the dense layer that reads the pooled map — this question measures it.",
     concept:
       'A dense layer after a flatten has one weight per (input value, unit) pair, plus one bias per unit. Work out the shape of the pooled map first — a 2×2 window with stride 2 halves the height and the width and keeps the channels — then count.',
     traps: {
@@ -82,7 +82,7 @@ export const layerQuestions: Question[] = [
   defineQuestion({
     id: 'q07',
     answer: { kind: 'boolean' },
-    seed: "The seed's FAQ sets convolutional and fully connected layers apart as if they had nothing in common (ERRATA row 15).",
+    seed: "The seed's FAQ sets convolutional and fully connected layers apart as if they had nothing in common (article errata #15).",
     concept:
       'Write out one output of a 1×1 convolution at pixel (i, j): which input values does it read, and which weights? Compare it with a dense layer applied to the vector of C_in channel values at that pixel. ' +
       'You can check in tfjs: reshape the input to [H·W, C_in], use tf.matMul with the kernel reshaped to [C_in, C_out], add the bias, and compare with tf.conv2d.',
@@ -91,7 +91,7 @@ export const layerQuestions: Question[] = [
   defineQuestion({
     id: 'q08',
     answer: { kind: 'integers', labels: ['VGG-16', 'ResNet-50'] },
-    seed: "The seed says fully connected layers 'are not typically used in CNNs' (ERRATA row 15).",
+    seed: "The seed says fully connected layers 'are not typically used in CNNs' (article errata #15).",
     concept:
       'Count the layers labelled FC (fully connected) in the architecture tables: Simonyan & Zisserman (2015), Table 1, configuration D (VGG-16); He et al. (2016), Table 1, the 50-layer column. Pooling and softmax are not layers with weights.',
     traps: {

@@ -7,7 +7,7 @@ export const seedCodeQuestions: Question[] = [
   defineQuestion({
     id: 'q18',
     answer: { kind: 'integer' },
-    seed: "The seed builds its block from `nn.Conv2d(…, kernel_size=3)` with no padding argument, and PyTorch's default padding is 0 (ERRATA row 8).",
+    seed: "The seed builds its block from `nn.Conv2d(…, kernel_size=3)` with no padding argument, and PyTorch's default padding is 0 (article errata #8).",
     concept:
       'Without padding and with stride 1, a k×k convolution fits at n − k + 1 positions along each axis. Apply that once for every convolution on the path to the addition; ReLU does not change sizes.',
     traps: {
@@ -19,7 +19,7 @@ export const seedCodeQuestions: Question[] = [
   defineQuestion({
     id: 'q19',
     answer: { kind: 'choice', options: ['A', 'B', 'C', 'D'] },
-    seed: 'The seed presents the block as working code (ERRATA row 8).',
+    seed: 'The seed presents the block as working code (article errata #8).',
     concept:
       'Compare the shapes of the two operands of `out + residual`. Element-wise addition in PyTorch and tfjs broadcasts only axes of size 1; two different sizes above 1 along the same axis cannot be added, and nothing crops or pads for you.',
     traps: {
@@ -32,7 +32,7 @@ export const seedCodeQuestions: Question[] = [
   defineQuestion({
     id: 'q20',
     answer: { kind: 'matrix', rows: 3, columns: 3 },
-    seed: 'The demo claims to show a feature map of a 5×5 image; its loops do not visit every output (ERRATA rows 2–3).',
+    seed: 'The demo claims to show a feature map of a 5×5 image; its loops do not visit every output (article errata #2–#3).',
     concept:
       'Trace the loops by hand: which (i, j) pairs does `range(2, 4)` produce, which entry of `feature_map` does each one write, and which window of `image` does each one read? ' +
       'Entries the loops never write keep the value `np.zeros` gave them.',

@@ -10,12 +10,12 @@ export const trainingQuestions: Question[] = [
   defineQuestion({
     id: 'q09',
     answer: { kind: 'choice', options: abcd },
-    seed: "The seed names 'the ReLU … and the Sigmoid functions' as the most common activations in CNNs (ERRATA row 16).",
+    seed: "The seed names 'the ReLU … and the Sigmoid functions' as the most common activations in CNNs (article errata #16).",
     concept:
       'Think about the gradient of an activation for large inputs, and about what the hidden layers of AlexNet (2012), VGG (2014), ResNet (2015) and later networks use. ' +
       'Where is a squashing function like the sigmoid still the right choice?',
     traps: {
-      sigmoid: 'The sigmoid saturates: for large |x| its gradient is almost 0, so deep stacks of sigmoids train slowly. It belongs in output layers (binary or multi-label), not between convolutions.',
+      sigmoid: 'The sigmoid saturates: for large |x| its gradient is almost 0, so deep stacks of sigmoids train slowly. Modern CNNs keep it for output layers (binary or multi-label) and for gates that scale another signal (squeeze-and-excitation blocks; SiLU is x·sigmoid(x)), not as the activation of their convolutions.',
       softmax: 'Softmax turns a vector into a probability distribution: an output layer’s job, not a hidden activation’s.',
       convNonlinear: 'A convolution is linear in its input (a weighted sum plus a bias), so a stack of convolutions without activations is still one linear map.',
     },
@@ -24,7 +24,7 @@ export const trainingQuestions: Question[] = [
   defineQuestion({
     id: 'q10',
     answer: { kind: 'choice', options: abcd },
-    seed: "The seed says batch normalisation 'is used to normalize the input data before it is fed into the next layer' by subtracting its mean and dividing by its standard deviation (ERRATA row 20).",
+    seed: "The seed says batch normalisation 'is used to normalize the input data before it is fed into the next layer' by subtracting its mean and dividing by its standard deviation (article errata #20).",
     concept:
       'In training, batch normalisation normalises each channel with the statistics of the current mini-batch, and keeps running averages of them as it goes. ' +
       'At inference a prediction must not depend on which other images happen to share its batch — and must work for a batch of one image. Which statistics satisfy both?',
@@ -38,7 +38,7 @@ export const trainingQuestions: Question[] = [
   defineQuestion({
     id: 'q11',
     answer: { kind: 'integers', labels: ['trainable', 'countParams()'] },
-    seed: 'The seed describes batch normalisation as plain standardisation — no learned scale and shift, no moving statistics (ERRATA row 20).',
+    seed: 'The seed describes batch normalisation as plain standardisation — no learned scale and shift, no moving statistics (article errata #20).',
     concept:
       'How many vectors of length C (the number of channels) does a batch-normalisation layer hold, and which of them does the optimizer update? In tfjs, `layer.trainableWeights` and `layer.nonTrainableWeights` list them; `countParams()` counts both. ' +
       'The height and width do not matter: a convolutional layer’s channel statistics are shared over all positions.',

@@ -8,7 +8,7 @@ export const translationQuestions: Question[] = [
   defineQuestion({
     id: 'q12',
     answer: { kind: 'boolean' },
-    seed: "The statement is the seed's own definition, from its section on translation equivariance (ERRATA row 6).",
+    seed: "The statement is the seed's own definition, from its section on translation equivariance (article errata #6).",
     concept:
       'There are two different properties: the output stays the same when the input shifts, or the output shifts along with the input. One is called invariance, the other equivariance. ' +
       'Write each as an equation with a shift T and a layer f. Then shift the input of a stride-1 convolution by one pixel: does its feature map stay put, or move?',
@@ -17,7 +17,7 @@ export const translationQuestions: Question[] = [
   defineQuestion({
     id: 'q13',
     answer: { kind: 'choice', options: ['A', 'B', 'C', 'D'] },
-    seed: "The seed's FAQ says CNNs handle translation invariance 'by using pooling layers and convolutional layers with a large kernel size' (ERRATA row 17).",
+    seed: "The seed's FAQ says CNNs handle translation invariance 'by using pooling layers and convolutional layers with a large kernel size' (article errata #17).",
     concept:
       'Exact invariance means f(T x) = f(x) for every image x and every shift T. Convolutions are at best equivariant: with circular padding and stride 1 their output shifts exactly with the input. ' +
       'Which final step turns a shifted copy of the same feature map into the same output? Strides and local pooling sample the map on a grid, and break even equivariance for shifts that are not multiples of the stride.',

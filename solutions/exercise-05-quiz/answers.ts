@@ -68,7 +68,7 @@ export interface QuizAnswers {
 
 /** Your answers. */
 export const answers: QuizAnswers = {
-  q01: 'D',
+  q01: 'B',
   q02: 0,
   q03: 20490,
   q04: 73856,
@@ -76,17 +76,17 @@ export const answers: QuizAnswers = {
   q06: 7,
   q07: true,
   q08: [3, 1],
-  q09: 'A',
-  q10: 'B',
+  q09: 'D',
+  q10: 'A',
   q11: [128, 256],
   q12: false,
-  q13: 'C',
+  q13: 'B',
   q14: false,
   q15: ['A', 'B', 'D'],
-  q16: 'C',
-  q17: 'B',
+  q16: 'D',
+  q17: 'C',
   q18: 52,
-  q19: 'D',
+  q19: 'A',
   q20: [
     [1, 1, 0],
     [1, 1, 0],

@@ -1,13 +1,16 @@
 /**
  * Step: the course is complete and consistent — the manifest parses (every part has ≥ 2 hints),
  * every exercise has its stub files and README, the reference with the same exports, a grader,
- * enough mutants, and a chapter in COURSE.md. Like rustlings' `dev check`, each problem names the
- * file and what to do.
+ * enough mutants, and a chapter in COURSE.md; the errata appendix and its citations agree
+ * (check-errata.ts); the quiz's options do not give the answers away (check-quiz-fairness.ts).
+ * Like rustlings' `dev check`, each problem names the file and what to do.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadCourse } from '../../graders/support/course.ts';
 import { repoRoot } from '../../graders/support/paths.ts';
+import { checkErrata, errataFile } from './check-errata.ts';
+import { quizFairness } from './check-quiz-fairness.ts';
 import { table, type Step } from './step.ts';
 
 /** Names exported by a TypeScript module, read from its text (export function/const/type/…). */
@@ -60,6 +63,9 @@ export const courseLayout: Step = {
       const hints = exercise.parts.reduce((n, p) => n + p.hints.length, 0);
       rows.push([exercise.id, String(exercise.parts.length), String(hints), String(graders.length), String(mutants), chapter ? 'yes' : 'no']);
     }
-    return { ok: problems.length === 0, lines: [...table(['exercise', 'parts', 'hints', 'graders', 'mutants', 'chapter'], rows), ...problems] };
+    const errata = checkErrata(repoRoot);
+    const fairness = await quizFairness();
+    const errataLines = [`${errataFile}: ${errata.entries.length} entries, ${errata.citations.length} citations`, ...errata.notes, ...errata.problems];
+    return { ok: problems.length === 0 && errata.problems.length === 0 && fairness.ok, lines: [...table(['exercise', 'parts', 'hints', 'graders', 'mutants', 'chapter'], rows), ...problems, ...errataLines, ...fairness.lines] };
   },
 };

@@ -4,5 +4,5 @@ export default defineMutant({
   description: "one letter wrong (choice): a softmax head for a multi-label problem — the seed's multi-class answer",
   targets: ['q16'],
   exactly: true,
-  edits: [{ find: "  q16: 'C',", replace: "  q16: 'A'," }],
+  edits: [{ find: "  q16: 'D',", replace: "  q16: 'A'," }],
 });

@@ -5,7 +5,7 @@ export default defineMutant({
   targets: ['q13'],
   exactly: true,
   edits: [
-    { find: "  q13: 'C',", replace: '  q13: undefined,' },
-    { find: 'export const answers: QuizAnswers = {', replace: "export const answers: QuizAnswers = {\n  ...({ Q13: 'C' } as object)," },
+    { find: "  q13: 'B',", replace: '  q13: undefined,' },
+    { find: 'export const answers: QuizAnswers = {', replace: "export const answers: QuizAnswers = {\n  ...({ Q13: 'B' } as object)," },
   ],
 });

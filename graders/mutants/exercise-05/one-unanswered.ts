@@ -4,5 +4,5 @@ export default defineMutant({
   description: 'one question left unanswered (undefined)',
   targets: ['q10'],
   exactly: true,
-  edits: [{ find: "  q10: 'B',", replace: '  q10: undefined,' }],
+  edits: [{ find: "  q10: 'A',", replace: '  q10: undefined,' }],
 });

@@ -4,5 +4,5 @@ export default defineMutant({
   description: "wrong kind (choice): 'E', a letter that q01 does not offer",
   targets: ['q01'],
   exactly: true,
-  edits: [{ find: "  q01: 'D',", replace: "  q01: 'E' as never," }],
+  edits: [{ find: "  q01: 'B',", replace: "  q01: 'E' as never," }],
 });
