@@ -2,7 +2,7 @@
  * Calling the student's model functions through the driver, and judging what every such call
  * must do besides returning the right numbers: not throw, return a tf.Tensor, leave no tensor
  * behind, dispose neither its inputs nor the model's weights, return a copy rather than a
- * weight of the model, and keep the backend.
+ * weight of the model or an input tensor itself, and keep the backend.
  */
 import { COURSE_MODEL_DIR } from '../../datasets/course-model.ts';
 import { describeThrown, type ExerciseGrader } from '../support/exercise.ts';
@@ -44,6 +44,11 @@ function checkHygiene(fn: string, report: ModelCallReport, backend: string, inpu
   if (report.returnedModelWeight) {
     throw new GradeFailure(
       `${fn} returned the layer's own weight variable, not a copy: whoever disposes the result breaks the model. Return a clone (e.g. kernel.clone()).`,
+    );
+  }
+  if (report.returnedInput) {
+    throw new GradeFailure(
+      `${fn} returned its input ${inputName} itself, not a new tensor: whoever disposes the result disposes the caller's ${inputName}. Return a copy (e.g. ${inputName}.clone()).`,
     );
   }
   if (report.backendAfter !== backend) throw new GradeFailure(`${fn} switched the tfjs backend to ${report.backendAfter}; never call tf.setBackend.`);

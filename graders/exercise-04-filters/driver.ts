@@ -58,7 +58,7 @@ const callWithModel: DriverOp = async (payload, context) => {
   // By identity, not dataId: a clone shares its source's dataId but is a new tensor the caller owns.
   const weights = new Set<tf.Tensor>(model.weights.map((w) => w.read()));
   const ownTensors = new Set<tf.Tensor>([...weights, ...created.tensors]);
-  const report: ModelCallReport = { leaked: 0, disposedInputs: 0, brokenWeights: [], returnedModelWeight: false, backendAfter: context.backend, ms: 0 };
+  const report: ModelCallReport = { leaked: 0, disposedInputs: 0, brokenWeights: [], returnedModelWeight: false, returnedInput: false, backendAfter: context.backend, ms: 0 };
   const before = tensorCount();
   const returned: tf.Tensor[] = [];
   const start = now();
@@ -73,6 +73,7 @@ const callWithModel: DriverOp = async (payload, context) => {
   const fresh = new Set(returned.filter((t) => !ownTensors.has(t)));
   report.leaked = Math.max(0, tensorCount() - before - fresh.size);
   report.returnedModelWeight = returned.some((t) => weights.has(t));
+  report.returnedInput = returned.some((t) => created.tensors.includes(t));
   report.disposedInputs = created.tensors.filter((t) => t.isDisposed).length;
   report.brokenWeights = brokenWeights(model);
   report.backendAfter = getBackend();

@@ -30,6 +30,8 @@ export interface ModelCallReport {
   brokenWeights: string[];
   /** The result is one of the model's own weight variables rather than a copy. */
   returnedModelWeight: boolean;
+  /** The result is one of the caller's input tensors itself (image, start) rather than a copy. */
+  returnedInput: boolean;
   backendAfter: string;
   ms: number;
 }

@@ -17,7 +17,9 @@ export type LayerSpec =
   | { kind: 'conv'; name: string; filters: number; kernel: [number, number]; padding: 'valid' | 'same'; activation: Activation }
   | { kind: 'maxPool'; name: string }
   | { kind: 'flatten'; name: string }
-  | { kind: 'dense'; name: string; units: number };
+  | { kind: 'dense'; name: string; units: number }
+  /** Convolutions that are not `Conv2D` (3×3, 'same'): getFilters must refuse them. */
+  | { kind: 'depthwise' | 'separable' | 'transposed'; name: string; filters: number };
 
 /** A model to grade on: the course's trained model, or a random sequential model. */
 export type ModelSpec =
@@ -28,11 +30,8 @@ export type ModelSpec =
 export const course = {
   input: [28, 28, 1] as [number, number, number],
   conv: { name: 'conv1', kernel: [7, 7] as [number, number], channels: 8 },
-  /** The filters that fire most for a clean horizontal and a clean vertical bar. */
-  horizontalFilter: 1,
-  verticalFilter: 6,
-  /** Filter 4 never fires (its ReLU output is 0 everywhere); filter 3 hardly. */
-  deadFilters: [3, 4],
+  /** Filter 4 never fires (its ReLU output is 0 on every test image), so its gradient is 0. */
+  deadFilters: [4],
 };
 
 /** Options of {@link buildModel}. */
@@ -65,6 +64,12 @@ function buildLayer(spec: LayerSpec, absolute: boolean, inputShape?: [number, nu
       return tf.layers.flatten({ ...first, name: spec.name });
     case 'dense':
       return tf.layers.dense({ ...first, name: spec.name, units: spec.units, activation: 'linear' });
+    case 'depthwise':
+      return tf.layers.depthwiseConv2d({ ...first, name: spec.name, kernelSize: 3, padding: 'same' });
+    case 'separable':
+      return tf.layers.separableConv2d({ ...first, name: spec.name, filters: spec.filters, kernelSize: 3, padding: 'same' });
+    case 'transposed':
+      return tf.layers.conv2dTranspose({ ...first, name: spec.name, filters: spec.filters, kernelSize: 3, padding: 'same' });
   }
 }
 
@@ -149,8 +154,11 @@ export function describeModel(spec: ModelSpec): string {
       lines.push(`  ${layer.name}: maxPooling2d 2×2, stride 2, 'same'`);
     } else if (layer.kind === 'flatten') {
       lines.push(`  ${layer.name}: flatten`);
-    } else {
+    } else if (layer.kind === 'dense') {
       lines.push(`  ${layer.name}: dense(${layer.units})`);
+    } else {
+      const what = { depthwise: 'depthwiseConv2d 3×3', separable: `separableConv2d ${layer.filters}@3×3`, transposed: `conv2dTranspose ${layer.filters}@3×3` }[layer.kind];
+      lines.push(`  ${layer.name}: ${what} 'same'`);
     }
   }
   return lines.join('\n');

@@ -1,7 +1,7 @@
 /**
  * tfjs in the grader's process as an independent oracle (not the hidden reference, so it also runs
- * in a student release): magnitude bounds for tolerances, the activation a student's image reaches,
- * and the course model's trained kernel.
+ * in a student release): magnitude bounds for tolerances, a layer's maps, the activation a
+ * student's image reaches, and the course model's trained kernel.
  */
 import { COURSE_MODEL_DIR } from '../../datasets/course-model.ts';
 import type { Dense } from '../support/sandbox/wire.ts';
@@ -32,15 +32,21 @@ async function toDense(t: tf.Tensor): Promise<Dense> {
   return { shape, data };
 }
 
+function layerOutput(spec: ModelSpec, layerName: string, image: Dense, absolute: boolean): Promise<Dense> {
+  return withModel(spec, absolute, async (model) => toDense(tf.tidy(() => (truncate(model, layerName).predict(image4d(image)) as tf.Tensor).squeeze([0]))));
+}
+
 /**
  * Σ|terms| behind every output of `layerName` for `image` [H, W, C]: the magnitude model
  * (|weights|, identity activations) applied to |image|, as [h, w, channels].
  */
 export function outputMagnitude(spec: ModelSpec, layerName: string, image: Dense): Promise<Dense> {
-  return withModel(spec, true, async (model) => {
-    const out = tf.tidy(() => (truncate(model, layerName).predict(image4d({ shape: image.shape, data: image.data.map(Math.abs) })) as tf.Tensor).squeeze([0]));
-    return toDense(out);
-  });
+  return layerOutput(spec, layerName, { shape: image.shape, data: image.data.map(Math.abs) }, true);
+}
+
+/** The output of `layerName` for `image` [H, W, C], computed here: [h, w, channels]. */
+export function oracleMaps(spec: ModelSpec, layerName: string, image: Dense): Promise<Dense> {
+  return layerOutput(spec, layerName, image, false);
 }
 
 /** The mean of channel `channel` of `layerName`'s output for `image`, and ‖∇ of it‖² there. */

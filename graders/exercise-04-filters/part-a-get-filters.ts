@@ -1,18 +1,33 @@
 /**
  * Part A — getFilters: the trained kernel of the course model and of any named conv layer of
  * random models (exactly: it is a copy), returned as a copy the caller may dispose, and clear
- * errors for a missing layer or a layer that is not a convolution.
+ * errors for a missing layer (names match exactly, not by prefix) or a layer that is not a
+ * Conv2D (pooling, dense, and depthwise, separable or transposed convolutions).
  */
 import fc from 'fast-check';
 import { expectClose } from '../support/compare.ts';
 import { expectInformative } from '../support/errors.ts';
 import type { ExerciseGrader } from '../support/exercise.ts';
+import { GradeFailure } from '../support/failure.ts';
 import { randomModel, showModel } from './cases.ts';
 import { callWithModel, callWithModelExpectingThrow, fromTensor } from './check.ts';
 import { convLayers, type ModelSpec } from './models.ts';
 import { referenceWithModel } from './reference-calls.ts';
 
 const courseModel: ModelSpec = { kind: 'course' };
+
+/** A Conv2D followed by the three convolutions that are not Conv2D (each has a 4-D first weight). */
+const otherConvolutions: ModelSpec = {
+  kind: 'random',
+  input: [8, 8, 3],
+  layers: [
+    { kind: 'conv', name: 'conv_a', filters: 4, kernel: [3, 3], padding: 'same', activation: 'relu' },
+    { kind: 'depthwise', name: 'depthwise', filters: 4 },
+    { kind: 'separable', name: 'separable', filters: 4 },
+    { kind: 'transposed', name: 'transposed', filters: 2 },
+  ],
+  seed: 4,
+};
 
 /** A random model with at least one conv layer and the name of one of them. */
 const namedConv = randomModel.chain((spec) => fc.record({ spec: fc.constant(spec), layerName: fc.constantFrom(...convLayers(spec).map((c) => c.name)) }));
@@ -41,10 +56,24 @@ export function gradePartA(ex: ExerciseGrader): void {
         { layerName: 'conv2', why: "for a layer name the model does not have ('conv2')", mentions: ['conv2'] },
         { layerName: 'pool', why: "for 'pool', a GlobalMaxPooling2D layer (no kernel)", mentions: ['pool'] },
         { layerName: 'logits', why: "for 'logits', a Dense layer (not a convolution)", mentions: ['logits'] },
+        { layerName: 'conv', why: "for 'conv', only the beginning of the name 'conv1' (names match exactly)", mentions: ['conv'] },
       ];
       for (const c of cases) {
         const thrown = await callWithModelExpectingThrow(ex, 'getFilters', courseModel, [c.layerName], c.why);
         expectInformative('getFilters', c.why, thrown, c.mentions);
+      }
+    });
+
+    ex.test('rejects depthwise, separable and transposed convolutions (only Conv2D has filters here), naming the layer', async () => {
+      for (const layerName of ['depthwise', 'separable', 'transposed']) {
+        const why = `for '${layerName}', a convolution layer that is not a Conv2D`;
+        try {
+          const thrown = await callWithModelExpectingThrow(ex, 'getFilters', otherConvolutions, [layerName], why);
+          expectInformative('getFilters', why, thrown, [layerName]);
+        } catch (error) {
+          if (error instanceof GradeFailure) throw error.with(showModel(otherConvolutions));
+          throw error;
+        }
       }
     });
   });

@@ -181,6 +181,9 @@ export function gradePartB(ex: ExerciseGrader): void {
         { args: [filters([3, 3, 1, 4]), { columns: 0 }], why: 'for columns 0', mentions: ['columns', '0'] },
         { args: [filters([3, 3, 1, 4]), { padding: -1 }], why: 'for padding -1', mentions: ['-1'] },
         { args: [filters([3, 3, 1, 4]), { padding: 1.5 }], why: 'for padding 1.5', mentions: ['1.5'] },
+        { args: [filters([3, 3, 1, 4]), { columns: 2.5 }], why: 'for columns 2.5 (a column count is a whole number)', mentions: ['2.5'] },
+        { args: [filters([3, 3, 1, 4]), { background: Number.NaN }], why: 'for background NaN (it must be a finite number)', mentions: ['NaN'] },
+        { args: [filters([3, 3, 1, 4]), { background: Number.POSITIVE_INFINITY }], why: 'for background Infinity (it must be a finite number)', mentions: ['Infinity'] },
         { args: [filters([3, 3, 4])], why: 'for filters of rank 3 ([3, 3, 4])', mentions: [['rank', '3, 3, 4', '3,3,4']] },
       ];
       for (const c of cases) {

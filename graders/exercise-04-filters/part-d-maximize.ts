@@ -18,7 +18,7 @@ import { ascentFacts } from './oracle.ts';
 import { referenceWithModel } from './reference-calls.ts';
 
 const courseModel: ModelSpec = { kind: 'course' };
-/** The course filters that fire at all (3 and 4 are (nearly) dead: zero gradient). */
+/** The course filters that fire at all (4 is dead: zero gradient, nothing to climb). */
 const liveFilters = Array.from({ length: course.conv.channels }, (_, k) => k).filter((k) => !course.deadFilters.includes(k));
 
 interface AscentCase {
@@ -132,6 +132,11 @@ export function gradePartD(ex: ExerciseGrader): void {
 
     ex.property('follows the reference trajectory on random models, layers and channels (0–5 steps)', randomCase, (c) => expectTrajectory(ex, c), { numRuns: 8, show: showCase });
 
+    ex.test('with steps 0 returns a copy of start (a new tensor, not start itself)', async () => {
+      // The random trajectories include 0 steps only by chance: this case is always graded.
+      await expectTrajectory(ex, { spec: courseModel, layerName: 'conv1', channel: liveFilters[0], steps: 0, learningRate: 1, start: barImage(0, 11, 0.1) });
+    });
+
     ex.property(
       "raises the target channel's mean activation (gradient ascent, not descent)",
       courseCase,
@@ -163,6 +168,7 @@ export function gradePartD(ex: ExerciseGrader): void {
         { args: ['conv1', 0, options({ steps: -1 })], why: 'for steps -1', mentions: ['-1'] },
         { args: ['conv1', 0, options({ steps: 2.5 })], why: 'for steps 2.5', mentions: ['2.5'] },
         { args: ['conv1', 0, options({ learningRate: Number.NaN })], why: 'for learningRate NaN', mentions: ['NaN'] },
+        { args: ['conv1', 0, options({ learningRate: Number.POSITIVE_INFINITY })], why: 'for learningRate Infinity (it must be finite)', mentions: ['Infinity'] },
         { args: ['conv1', 0, options({ start: tensor({ shape: [20, 20, 1], data: new Float64Array(400) }) })], why: 'for a 20×20 start image (the model takes 28×28×1)', mentions: ['20'] },
         { args: ['logits', 0, options({})], why: "for 'logits', a Dense layer without feature maps", mentions: ['logits'] },
       ];
