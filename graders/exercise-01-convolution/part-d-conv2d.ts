@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import type { ExerciseGrader } from '../support/exercise.ts';
-import { expectInformative } from '../support/errors.ts';
+import { expectInformative, type Mention } from '../support/errors.ts';
 import type { Dense, Wire } from '../support/sandbox/wire.ts';
 import { abs, dense, layerCase, showLayer, wire, type LayerCase } from './cases.ts';
 import { expectNd, expectSums, referenceNd } from './check.ts';
@@ -69,10 +69,10 @@ export function gradePartD(ex: ExerciseGrader): void {
     ex.test('rejects mismatched shapes with an Error that names both sizes', async () => {
       const input = { $nd: { shape: [4, 4, 3], data: new Float64Array(48) } };
       const filters = { $nd: { shape: [3, 3, 3, 2], data: new Float64Array(54) } };
-      const cases: { args: Wire[]; why: string; mentions: (string | string[])[] }[] = [
+      const cases: { args: Wire[]; why: string; mentions: Mention[] }[] = [
         { args: [input, { $nd: { shape: [3, 3, 2, 2], data: new Float64Array(36) } }, undefined, {}], why: 'when the input has 3 channels but the filters expect 2', mentions: ['3', '2'] },
         { args: [input, filters, { $nd: { shape: [5], data: new Float64Array(5) } }, {}], why: 'for a bias of shape [5] with 2 output channels', mentions: ['5', '2'] },
-        { args: [input, { $nd: { shape: [3, 3, 3], data: new Float64Array(27) } }, undefined, {}], why: 'for filters of rank 3', mentions: [['rank', '3, 3, 3', '3,3,3']] },
+        { args: [input, { $nd: { shape: [3, 3, 3], data: new Float64Array(27) } }, undefined, {}], why: 'for filters of rank 3', mentions: [{ rank: 3, shape: [3, 3, 3] }] },
         { args: [input, filters, undefined, { padding: -2 }], why: 'for padding -2', mentions: ['-2'] },
       ];
       for (const c of cases) {

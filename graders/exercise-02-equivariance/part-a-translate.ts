@@ -122,8 +122,8 @@ export function gradePartA(ex: ExerciseGrader): void {
         { args: [image, 1.5, 0, 'circular'], why: 'for dy = 1.5', mentions: ['1.5'] },
         { args: [image, 0, 0.5, 'zero'], why: 'for dx = 0.5', mentions: ['0.5'] },
         { args: [image, 1, 1, 'wrap'], why: "for mode 'wrap'", mentions: ['wrap'] },
-        { args: [{ $nd: impulse([4], [0]) }, 1, 1, 'circular'], why: 'for an image of rank 1 ([4])', mentions: [['rank 1', '[4]', 'shape 4', 'rank: 1']] },
-        { args: [{ $nd: impulse([1, 2, 2, 1], [0, 0, 0, 0]) }, 1, 1, 'circular'], why: 'for an image of rank 4 ([1, 2, 2, 1])', mentions: [['rank 4', '1, 2, 2, 1', '1,2,2,1', '1×2×2×1', '1x2x2x1']] },
+        { args: [{ $nd: impulse([4], [0]) }, 1, 1, 'circular'], why: 'for an image of rank 1 ([4])', mentions: [{ rank: 1, shape: [4] }] },
+        { args: [{ $nd: impulse([1, 2, 2, 1], [0, 0, 0, 0]) }, 1, 1, 'circular'], why: 'for an image of rank 4 ([1, 2, 2, 1])', mentions: [{ rank: 4, shape: [1, 2, 2, 1] }] },
       ];
       for (const { args, why, mentions } of cases) {
         const thrown = await ex.callExpectingThrow('translate', args, why);

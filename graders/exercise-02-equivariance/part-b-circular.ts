@@ -68,12 +68,12 @@ export function gradePartB(ex: ExerciseGrader): void {
         {
           args: [{ $nd: { shape: [2, 2, 1], data: new Float64Array(4) } }, { $nd: matrix([[1]]) }],
           why: 'for an image of rank 3 ([2, 2, 1])',
-          mentions: [['rank 3', '2, 2, 1', '2,2,1', '2×2×1', '2x2x1']],
+          mentions: [{ rank: 3, shape: [2, 2, 1] }],
         },
         {
           args: [image, { $nd: { shape: [3], data: Float64Array.of(1, 2, 1) } }],
           why: 'for a kernel of rank 1 ([3])',
-          mentions: [['rank 1', '[3]', 'shape 3', 'rank: 1']],
+          mentions: [{ rank: 1, shape: [3] }],
         },
       ];
       for (const { args, why, mentions } of cases) {
