@@ -9,7 +9,6 @@
  * reported number — are the same on every run.
  */
 import * as tf from '@tensorflow/tfjs';
-import { generateBars } from '../../datasets/bars/generate-bars.ts';
 import { createPrng } from '../../datasets/bars/prng.ts';
 import { registerFastConvKernels } from '../../datasets/kernels/register.ts';
 import type { DriverOp, RunnerContext } from '../support/sandbox/runner.ts';
@@ -119,21 +118,6 @@ function rolesOf(graph: Graph): { roles: BlockRoles } {
   return found;
 }
 
-/** The 28×28 bars, averaged over 2×2 squares: [count, 14, 14, 1] (a quarter of the work per step). */
-function smallBars(count: number, seed: number): { images: Float32Array; labels: Uint8Array } {
-  const { images, labels } = generateBars({ count, seed });
-  const small = new Float32Array(count * 14 * 14);
-  for (let n = 0; n < count; n++) {
-    for (let i = 0; i < 14; i++) {
-      for (let j = 0; j < 14; j++) {
-        const at = (di: number, dj: number): number => images[n * 784 + (2 * i + di) * 28 + 2 * j + dj];
-        small[n * 196 + i * 14 + j] = (at(0, 0) + at(0, 1) + at(1, 0) + at(1, 1)) / 4;
-      }
-    }
-  }
-  return { images: small, labels };
-}
-
 export const ops: Record<string, DriverOp> = {
   /** { inputShape, options, seed } → { graph, outputShape, params, trainable } */
   describeBlock: op(async (p, context, keep) => {
@@ -205,37 +189,17 @@ export const ops: Record<string, DriverOp> = {
   }),
 
   /**
-   * { count, dataSeed, steps, learningRate, seed } → { losses }: buildResNet([14, 14, 1], 4)
-   * trained with plain SGD and categorical cross-entropy on one fixed batch of bars. losses[0]
-   * is the loss before the first update, the last one the loss after `steps` updates (both in
-   * training mode, i.e. with batch statistics, as the updates see them).
+   * { seed } → { className, topology, weights }: buildResNet([14, 14, 1], 4) as data — its
+   * serialised topology (`model.toJSON(null, false)`) and every weight (`model.weights` order,
+   * trainable then not) as tensors. The grader rebuilds and trains it itself (Part E): only the
+   * network crosses, never a measurement.
    */
-  trainResNet: op(async (p, context, keep) => {
-    const count = p.count as number;
-    const { images, labels } = smallBars(count, p.dataSeed as number);
+  exportResNet: op(async (_p, context, keep) => {
     const model = buildNetwork(context, [14, 14, 1], 4);
     keep(model);
-    const oneHot = new Float32Array(count * 4);
-    labels.forEach((label, n) => (oneHot[n * 4 + label] = 1));
-    const xs = tf.tensor4d(images, [count, 14, 14, 1]);
-    const ys = tf.tensor2d(oneHot, [count, 4]);
-    const optimizer = tf.train.sgd(p.learningRate as number);
-    const losses: number[] = [];
-    try {
-      student('model.compile', () => model.compile({ optimizer, loss: 'categoricalCrossentropy' }));
-      for (let step = 0; step < (p.steps as number); step++) {
-        const loss = await model.trainOnBatch(xs, ys).catch((error: unknown) => {
-          throw new StudentThrew(toThrown(error, 'model.trainOnBatch'));
-        });
-        losses.push(Number(loss));
-      }
-      const final = tf.tidy(() => tf.mean(tf.metrics.categoricalCrossentropy(ys, model.apply(xs, { training: true }) as tf.Tensor)));
-      losses.push((await final.data())[0]);
-      final.dispose();
-    } finally {
-      tf.dispose([xs, ys]);
-      optimizer.dispose();
-    }
-    return { losses };
+    const topology = student('model.toJSON', () => model.toJSON(null, false)) as unknown as Wire;
+    // getWeights() hands out the variables themselves: read, not disposed (the model owns them).
+    const weights = await Promise.all(model.getWeights().map(async (w, i) => ({ name: model.weights[i].originalName, value: await wireOf(w) })));
+    return { className: model.getClassName(), topology, weights };
   }),
 };

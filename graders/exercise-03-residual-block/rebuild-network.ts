@@ -1,0 +1,100 @@
+/**
+ * Part E's network, rebuilt in the grader's process from what the student's process sent (the
+ * driver's `exportResNet`): the Keras-style topology of `model.toJSON()` and every weight. The
+ * grader then trains this copy itself, so no number the student's process measures can count.
+ * Only tfjs's own layer classes can be rebuilt; a custom layer fails with a clear message.
+ */
+import { GradeFailure } from '../support/failure.ts';
+import type { Wire, WireTensor } from '../support/sandbox/wire.ts';
+import { tf } from '../support/tf.ts';
+
+/** What the driver's `exportResNet` returns. */
+export interface SerialisedNetwork {
+  className: string;
+  topology: { [key: string]: Wire };
+  /** In `model.weights` order (trainable, then not), with their names for messages. */
+  weights: { name: string; value: WireTensor }[];
+}
+
+// Bounds on what the grader agrees to build and train: the course's ResNet on 14×14×1 is far
+// below them; a topology beyond them could only be an attempt to exhaust the grader.
+const limits = { topologyChars: 1_000_000, parameters: 5_000_000, width: 4096 };
+const widthKeys = new Set(['units', 'filters', 'size', 'depth_multiplier', 'n']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function isWireTensor(value: unknown): value is WireTensor {
+  return isRecord(value) && isRecord(value.$tensor) && Array.isArray(value.$tensor.shape) && value.$tensor.data instanceof Float32Array;
+}
+
+/** The first layer width (units, filters, an upsampling size, …) above the limit, if any. */
+function tooWide(value: unknown, key = ''): string | undefined {
+  if (typeof value === 'number') return widthKeys.has(key) && value > limits.width ? `${key} = ${value}` : undefined;
+  if (Array.isArray(value)) return value.map((v) => tooWide(v, key)).find((found) => found !== undefined);
+  if (isRecord(value)) return Object.entries(value).map(([k, v]) => tooWide(v, k)).find((found) => found !== undefined);
+  return undefined;
+}
+
+/**
+ * Checks the driver's answer is a serialised network the grader is willing to build.
+ *
+ * @param report - the `exportResNet` answer (after `expectRan`)
+ * @returns the same data, typed
+ * @throws GradeFailure naming what is missing or too large
+ * @example readSerialised({ className: 'Model', topology: { class_name: 'Model', config: {…} }, weights: [{ name: 'conv2d_1/kernel', value: { $tensor: … } }] })
+ */
+export function readSerialised(report: Record<string, Wire>): SerialisedNetwork {
+  const { className, topology, weights } = report;
+  if (!isRecord(topology) || typeof topology.class_name !== 'string') {
+    throw new GradeFailure(`buildResNet's model.toJSON() is not a Keras-style topology ({ class_name, config }): the grader rebuilds your network from it, so return a tf.LayersModel built from tfjs layers.`);
+  }
+  if (!Array.isArray(weights) || !weights.every((w) => isRecord(w) && typeof w.name === 'string' && isWireTensor(w.value))) {
+    throw new GradeFailure(`the weights of buildResNet's model could not be read as tensors.`);
+  }
+  const chars = JSON.stringify(topology).length;
+  if (chars > limits.topologyChars) throw new GradeFailure(`buildResNet's topology is ${chars.toLocaleString('en')} characters of JSON; the grader rebuilds at most ${limits.topologyChars.toLocaleString('en')}.`);
+  const wide = tooWide(topology);
+  if (wide !== undefined) throw new GradeFailure(`buildResNet has a layer with ${wide}; the grader builds layers of at most ${limits.width} for a 14×14×1 input.`);
+  const parameters = (weights as SerialisedNetwork['weights']).reduce((sum, w) => sum + w.value.$tensor.data.length, 0);
+  if (parameters > limits.parameters) throw new GradeFailure(`buildResNet's network has ${parameters.toLocaleString('en')} weights; the grader trains at most ${limits.parameters.toLocaleString('en')}.`);
+  return { className: String(className), topology, weights: weights as SerialisedNetwork['weights'] };
+}
+
+/**
+ * Builds the network with the grader's tfjs (`tf.models.modelFromJSON`, no custom classes) and
+ * sets every weight to the value the student's process sent. The caller disposes the model.
+ *
+ * @param network - from {@link readSerialised}
+ * @returns a LayersModel equal to the student's, owned by the grader
+ * @throws GradeFailure when a class is unknown (a custom layer) or the weights do not fit
+ * @example const model = await rebuildNetwork(readSerialised(report)); model.outputs[0].shape → [null, 4]
+ */
+export async function rebuildNetwork(network: SerialisedNetwork): Promise<tf.LayersModel> {
+  let model: tf.LayersModel;
+  try {
+    // Only the topology: a weightsManifest here would make tfjs fetch files named by the student.
+    model = await tf.models.modelFromJSON({ modelTopology: network.topology } as unknown as Parameters<typeof tf.models.modelFromJSON>[0]);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const unknown = /Unknown (?:layer|[a-z]+): ([^.\s]+)/i.exec(message)?.[1];
+    if (unknown !== undefined) {
+      throw new GradeFailure(`buildResNet's network uses the class ${unknown}, which tfjs does not know: custom layers are not allowed here (the grader rebuilds your network from model.toJSON() with tfjs's own layers).`);
+    }
+    throw new GradeFailure(`the grader could not rebuild buildResNet's network from model.toJSON(): ${message.split('\n')[0]}`);
+  }
+  const expected = model.weights.map((w) => w.shape.join('×'));
+  const got = network.weights.map((w) => w.value.$tensor.shape.join('×'));
+  if (expected.join(',') !== got.join(',')) {
+    const at = expected.findIndex((shape, i) => shape !== got[i]);
+    model.dispose();
+    throw new GradeFailure(
+      `the weights sent with buildResNet's topology do not fit it: weight ${at + 1} (${network.weights[at]?.name ?? 'missing'}) is ${got[at] ?? 'missing'}, the topology needs ${expected[at] ?? 'none'} (${got.length} weights sent, ${expected.length} needed).`,
+    );
+  }
+  const values = network.weights.map((w) => tf.tensor(w.value.$tensor.data, w.value.$tensor.shape, 'float32'));
+  model.setWeights(values);
+  tf.dispose(values);
+  return model;
+}
