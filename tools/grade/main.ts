@@ -5,7 +5,9 @@
  *   npm run grade -- --format github|gradescope|classroom50 [--results <file>] [--grade] [--exercise <id>]… [--out <file>]
  *   npm run grade -- --format github --exercise exercise-01 --results <file> --github-output result
  *   npm run grade -- --points [--results-dir .grade/autograding]
- *   npm run grade -- --submissions <dir> [--out <dir>] [--jobs <n>] [--timeout <s>] [--seed <text>] [--backend cpu]… [--exercise <id>]…
+ *   npm run grade -- --submissions <dir> [--shard K/N] [--out <dir>] [--jobs <n>] [--timeout <s per exercise>] [--seed <text>] [--backend cpu]… [--exercise <id>]… [--unsafe-no-sandbox]
+ *   npm run grade -- --merge <shard dir>… --out <dir>
+ *   npm run grade -- --write-workflow <file> --shards <N>
  */
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -25,14 +27,16 @@ import { readRun } from './results-file.ts';
 const usage = `usage:
   npm run grade -- --format github|gradescope|classroom50 [--results <file>] [--grade] [--exercise <id>]... [--out <file>] [--github-output <name>]
   npm run grade -- --points [--results-dir <dir>]
-  npm run grade -- --submissions <dir> [--out <dir>] [--jobs <n>] [--timeout <seconds>] [--seed <text>] [--backend cpu|webgpu]... [--exercise <id>]...`;
+  npm run grade -- --submissions <dir> [--shard K/N] [--out <dir>] [--jobs <n>] [--timeout <seconds per exercise>] [--seed <text>] [--backend cpu|webgpu]... [--exercise <id>]... [--unsafe-no-sandbox]
+  npm run grade -- --merge <shard dir>... --out <dir>
+  npm run grade -- --write-workflow <file> --shards <N>`;
 
 function fail(message: string): never {
   process.stderr.write(`grade: ${message}\n${usage}\n`);
   process.exit(2);
 }
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
   options: {
     format: { type: 'string' },
     results: { type: 'string' },
@@ -47,10 +51,17 @@ const { values } = parseArgs({
     timeout: { type: 'string' },
     seed: { type: 'string' },
     backend: { type: 'string', multiple: true },
+    shard: { type: 'string' },
+    merge: { type: 'boolean' },
+    'unsafe-no-sandbox': { type: 'boolean' },
+    'write-workflow': { type: 'string' },
+    shards: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
-  allowPositionals: false,
+  // The shard folders of --merge; refused anywhere else.
+  allowPositionals: true,
 });
+if (positionals.length > 0 && !values.merge) fail(`unexpected argument '${positionals[0]}'.`);
 
 const course = loadCourse();
 const ids = (values.exercise ?? []).map((key) => {
@@ -105,13 +116,31 @@ async function exportCommand(format: string): Promise<void> {
   }
 }
 
+/** Refuses to grade a class without the OS sandbox unless the instructor said --unsafe-no-sandbox. */
+async function requireSandbox(): Promise<void> {
+  const { osSandbox } = await import('../../graders/support/sandbox/os-sandbox.ts');
+  const sandbox = osSandbox();
+  if (sandbox.available) return;
+  if (!values['unsafe-no-sandbox']) {
+    fail(`no OS sandbox for the students' code: ${sandbox.reason}. Grade a class where bubblewrap runs (Linux), or pass --unsafe-no-sandbox for submissions you trust (see README, "Grading a class").`);
+  }
+  process.stderr.write(
+    `grade: WARNING: --unsafe-no-sandbox: ${sandbox.reason}; students' code runs under Node's permission model only. ` +
+      'It can open sockets, and process.kill(-1) in a submission kills every process of this user, this run included (the gradebook keeps the students graded so far).\n',
+  );
+}
+
 async function classCommand(dir: string): Promise<void> {
   const { gradeClass, requireLiveSolutions } = await import('./class/grade-class.ts');
+  const { parseShard } = await import('./class/shard.ts');
+  let shard;
   try {
     requireLiveSolutions(course.exercises.filter((e) => ids.length === 0 || ids.includes(e.id)));
+    shard = values.shard === undefined ? undefined : parseShard(values.shard);
   } catch (error) {
     fail((error as Error).message);
   }
+  await requireSandbox();
   const { stopAllGradings } = await import('./class/run-isolated.ts');
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
@@ -127,12 +156,14 @@ async function classCommand(dir: string): Promise<void> {
     submissions: dir,
     out,
     jobs: positiveNumber('jobs', values.jobs, cpus().length),
-    timeoutMs: positiveNumber('timeout', values.timeout, 600) * 1000,
+    budgetMs: positiveNumber('timeout', values.timeout, 240) * 1000,
     exercises: ids,
     backends,
     seed: values.seed?.trim() || 'default',
+    shard,
   };
-  process.stdout.write(`Grading the submissions in ${dir} against the reference solutions: ${options.jobs} at a time, ${options.timeoutMs / 1000} s each at most, run seed '${options.seed}', backends ${backends.join(', ')}.\n`);
+  const slice = shard === undefined ? '' : ` (shard ${shard.index}/${shard.count})`;
+  process.stdout.write(`Grading the submissions in ${dir}${slice} against the reference solutions and the answers held back: ${options.jobs} at a time, ${options.budgetMs / 1000} s per exercise at most, run seed '${options.seed}', backends ${backends.join(', ')}.\n`);
   let report;
   try {
     report = await gradeClass(course, options, (line) => process.stdout.write(`${line}\n`));
@@ -147,14 +178,42 @@ async function classCommand(dir: string): Promise<void> {
   );
 }
 
+async function mergeCommand(): Promise<void> {
+  const { mergeShards } = await import('./class/merge.ts');
+  if (values.out === undefined) fail('--merge: expected --out <dir> for the merged gradebook.');
+  try {
+    const merged = mergeShards(positionals, values.out);
+    process.stdout.write(`merged ${positionals.length} shard(s): ${merged.outcomes.length} line(s) in ${path.join(values.out, 'gradebook.csv')}\n`);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+}
+
+async function workflowCommand(file: string): Promise<void> {
+  const { classWorkflow } = await import('./class/workflow.ts');
+  let text = '';
+  try {
+    text = classWorkflow(Number(values.shards ?? 'missing'));
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  writeFileSync(file, text);
+  process.stdout.write(`wrote ${file}\n`);
+}
+
 if (values.help) {
   process.stdout.write(`${usage}\n`);
 } else if (values.submissions !== undefined) {
   await classCommand(values.submissions);
+} else if (values.merge) {
+  await mergeCommand();
+} else if (values['write-workflow'] !== undefined) {
+  await workflowCommand(values['write-workflow']);
 } else if (values.points) {
   printPoints(course, path.resolve(values['results-dir'] ?? path.join(stateDir, 'autograding')));
 } else if (values.format !== undefined) {
   await exportCommand(values.format);
 } else {
-  fail('expected --format, --points or --submissions.');
+  fail('expected --format, --points, --submissions, --merge or --write-workflow.');
 }

@@ -1,18 +1,16 @@
 /**
- * The gradebook: one CSV row per submission — the student, the score of every exercise of
- * course.json (bonus included), the total, the status and a note — as RFC 4180 text.
+ * The gradebook: one CSV row per submission — the student, the score of every exercise graded
+ * (bonus included), the total, the status and a note — as RFC 4180 text, formula-guarded.
  */
-import type { Course } from '../../../graders/support/course.ts';
 import { toCsv } from '../csv.ts';
 import type { Outcome } from './outcome.ts';
 
 /**
- * The gradebook of a class as CSV text.
+ * The gradebook of a class as CSV text; `ids` are the exercise columns, in course order.
  *
- * @example gradebookCsv(course, outcomes).split('\r\n')[0] → 'student,exercise-01,…,exercise-05,total,status,note'
+ * @example gradebookCsv(['exercise-01', 'exercise-05'], outcomes).split('\r\n')[0] → 'student,exercise-01,exercise-05,total,status,note'
  */
-export function gradebookCsv(course: Course, outcomes: Outcome[]): string {
-  const ids = course.exercises.map((e) => e.id);
+export function gradebookCsv(ids: string[], outcomes: Pick<Outcome, 'student' | 'scores' | 'status' | 'note'>[]): string {
   const header = ['student', ...ids, 'total', 'status', 'note'];
   const rows = outcomes.map((o) => {
     const scores = ids.map((id) => o.scores[id] ?? 0);
