@@ -78,6 +78,11 @@ describe('checkErrata on a fixture repository', () => {
     ]);
   });
 
+  it('skips hidden folders, node_modules and pictures the graders wrote', () => {
+    const files = { 'ARTICLE-ERRATA.md': appendix(1), 'COURSE.md': 'article errata #1', '.grade/build/x.md': 'article errata #9', 'node_modules/p/README.md': 'article errata #9', 'out/e/notes.md': 'article errata #9' };
+    expect(checkErrata(fixture(files)).problems).toEqual([]);
+  });
+
   it('fails when the appendix is missing', () => {
     expect(checkErrata(fixture({ 'COURSE.md': 'article errata #1' })).problems).toEqual(['ARTICLE-ERRATA.md is missing: the course cites its entries.']);
   });

@@ -96,8 +96,8 @@ function isShipped(file: string): boolean {
 }
 
 /**
- * Checks the appendix against the citations in the text files under `root` (node_modules, hidden
- * folders, `*.spec.ts` and the tools' fixtures are skipped, as `walk` skips them).
+ * Checks the appendix against the citations in the text files under `root` (hidden folders such
+ * as .git and .grade, node_modules, out/, `*.spec.ts` and the tools' fixtures are skipped).
  *
  * @example checkErrata(repoRoot).problems → [] when every citation resolves and every entry is cited
  */
@@ -110,7 +110,7 @@ export function checkErrata(root: string): ErrataReport {
     return { entries: [], citations: [], problems: [message], notes: [] };
   }
   const files = readdirSync(root)
-    .filter((name) => !skippedTopLevel.includes(name))
+    .filter((name) => !name.startsWith('.') && !skippedTopLevel.includes(name))
     .flatMap((name) => walk(root, name))
     .filter((f) => isText(f) && f !== errataFile);
   const citations = files.flatMap((file) => citationsIn(file, readFileSync(path.join(root, file), 'utf8')));
