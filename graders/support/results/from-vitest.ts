@@ -52,6 +52,8 @@ export function collect(course: Course, modules: ReadonlyArray<TestModule>): { t
         status,
         durationMs: test.diagnostic()?.duration ?? 0,
         ...(status === 'failed' ? { message: errorText(result.errors) ?? '(no message)' } : {}),
+        // A test skipped while running says why (e.g. not counted for a known backend bug).
+        ...(result.state === 'skipped' && result.note ? { message: result.note } : {}),
       });
     }
   }

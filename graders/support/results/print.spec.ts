@@ -55,3 +55,15 @@ describe('sharedFailure', () => {
     expect(sharedFailure(exercise([part('A', 'a', [failed(stub)]), part('B', 'b', [failed(stub)])]))).toBeUndefined();
   });
 });
+
+describe('formatFailures, tests taken out of the score', () => {
+  it('prints a test skipped with a reason (a known backend bug), and stays silent on plain skips', () => {
+    const note = "not counted on webgpu: your filterGrid ran tf.addN (kernel AddN), and on this device webgpu's tf.addN of 64 or 65 tensors is wrong";
+    const skipped: TestResult = { name: 'agrees on 64 filters', backend: 'webgpu', status: 'skipped', durationMs: 1, message: note };
+    const plain: TestResult = { name: 'filtered out', backend: 'webgpu', status: 'skipped', durationMs: 1 };
+    const text = formatFailures(run(exercise([part('B', 'filterGrid', [passed, skipped, plain])])));
+    expect(text).toContain('Part B · filterGrid › agrees on 64 filters');
+    expect(text).toContain(note);
+    expect(text).not.toContain('filtered out');
+  });
+});

@@ -153,13 +153,8 @@ export function toThrown(error: unknown): Thrown {
 
 async function installBackend(backend: string): Promise<string> {
   tf.env().set('PROD', true);
-  if (backend === 'webgpu') {
-    const { create, globals } = await import('webgpu');
-    Object.assign(globalThis, globals);
-    Object.defineProperty(globalThis, 'navigator', { value: { gpu: create([]) }, configurable: true });
-    // The backend registers itself only if navigator.gpu exists when it is imported.
-    await import('@tensorflow/tfjs-backend-webgpu');
-  }
+  // A device with the adapter's own limits: tfjs's default one breaks tf.addN of 8+ tensors.
+  if (backend === 'webgpu') await (await import('../backends/webgpu-device.ts')).installWebgpu();
   if (!(await tf.setBackend(backend))) throw new Error(`runner: could not initialise the ${backend} backend`);
   await tf.ready();
   if (backend !== 'webgpu') return backend;
