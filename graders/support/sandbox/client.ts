@@ -14,7 +14,7 @@ import { copyFileSync, mkdirSync, readdirSync, realpathSync, rmSync } from 'node
 import path from 'node:path';
 import { bundle, bundleCached, CompileError } from './bundle.ts';
 import { bwrapArgs } from './bwrap-args.ts';
-import { useOsSandbox } from './os-sandbox.ts';
+import { asNobody, useOsSandbox } from './os-sandbox.ts';
 import { treeResidentMiB } from './resident.ts';
 import { repoRoot, solutionsDir, stateDir, shortPath } from '../paths.ts';
 import type { BackendName } from '../backends/detect.ts';
@@ -85,7 +85,7 @@ const startTimeoutMs = 60_000;
 const loadTimeoutMs = 20_000;
 const maxRestarts = 25;
 const buildDir = path.join(stateDir, 'build');
-const runnerSources = ['runner-main.ts', 'runner.ts', 'codec.ts', 'wire.ts'].map((f) => path.join(repoRoot, 'graders', 'support', 'sandbox', f));
+const runnerSources = ['runner-main.ts', 'runner.ts', 'codec.ts', 'wire.ts', '../backends/webgpu-device.ts', '../backends/known-bugs.ts'].map((f) => path.join(repoRoot, 'graders', 'support', 'sandbox', f));
 
 /** The paths, plus the real path of each that is (or sits under) a symbolic link. */
 function withRealPaths(paths: string[]): string[] {
@@ -370,8 +370,7 @@ export class Sandbox {
           cwd: this.privateDir,
           stdio,
           serialization: 'advanced',
-          // As root, bwrap itself runs as nobody, so the process limits apply and root-only files stay shut.
-          ...(process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}),
+          ...asNobody(),
         })
       : fork(runner, args, { execArgv, env, cwd: this.privateDir, stdio, serialization: 'advanced' });
     const capture = (chunk: Buffer): void => {

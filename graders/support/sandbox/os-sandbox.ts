@@ -15,6 +15,14 @@ export type OsSandbox = { available: true; bwrap: string } | { available: false;
 
 let cached: OsSandbox | undefined;
 
+/**
+ * Spawn options that run bwrap as nobody when the grader is root: then the sandbox's process
+ * limits apply (root is exempt from RLIMIT_NPROC) and root-only files stay unreadable.
+ */
+export function asNobody(): { uid?: number; gid?: number } {
+  return process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+}
+
 /** The first executable called `name` on `PATH`, if any. */
 function onPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
   for (const dir of (env.PATH ?? '').split(path.delimiter)) {
@@ -50,7 +58,8 @@ function probe(env: NodeJS.ProcessEnv): OsSandbox {
   const result = spawnSync(
     bwrap,
     ['--unshare-all', '--die-with-parent', '--new-session', '--ro-bind', '/usr', '/usr', '--symlink', 'usr/lib', '/lib', '--symlink', 'usr/lib64', '/lib64', '--proc', '/proc', '--dev', '/dev', '--uid', '65534', '--gid', '65534', '/usr/bin/true'],
-    { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'ignore', 'pipe'] },
+    // As the student's process will run it: as root, bwrap runs as nobody (see client.ts).
+    { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'ignore', 'pipe'], ...asNobody() },
   );
   if (result.error !== undefined) return { available: false, reason: `${bwrap} could not be started (${result.error.message})` };
   if (result.status !== 0) {
