@@ -1,7 +1,9 @@
 /**
- * `npm run release -- --out <dir>`: writes a student release of the course (see build.ts).
+ * `npm run release -- --out <dir>`: writes a student release of the course (see build.ts);
+ * `npm run release -- --gradescope <zip>`: writes Gradescope's autograder (see gradescope/zip.ts).
  *
  *   npm run release -- --out ../cnn-course-student [--backend cpu]… [--force] [--check-determinism]
+ *   npm run release -- --gradescope cnn-autograder.zip [--exercise exercise-05]… [--backend cpu]… [--seed <text>]
  *
  * Exits non-zero, naming each problem, when the reference does not score full marks or when
  * anything of the solutions would leak into the release.
@@ -11,6 +13,8 @@ import { parseArgs } from 'node:util';
 import { detectWebgpu } from '../../graders/support/backends/detect.ts';
 import { loadCourse } from '../../graders/support/course.ts';
 import { buildRelease } from './build.ts';
+import { writeGradescopeZip } from './gradescope/zip.ts';
+import { repoRoot } from '../../graders/support/paths.ts';
 
 const { values } = parseArgs({
   options: {
@@ -19,15 +23,30 @@ const { values } = parseArgs({
     force: { type: 'boolean' },
     'check-determinism': { type: 'boolean' },
     recording: { type: 'string' },
+    gradescope: { type: 'string' },
+    exercise: { type: 'string', multiple: true },
+    seed: { type: 'string' },
   },
 });
 
 function fail(message: string): never {
-  process.stderr.write(`release: ${message}\nusage: npm run release -- --out <dir> [--backend cpu|webgpu]... [--force] [--check-determinism]\n`);
+  process.stderr.write(`release: ${message}\nusage: npm run release -- --out <dir> [--backend cpu|webgpu]... [--force] [--check-determinism]\n       npm run release -- --gradescope <zip> [--exercise <id>]... [--backend cpu|webgpu]... [--seed <text>]\n`);
   process.exit(2);
 }
 
-if (values.out === undefined) fail('expected --out <dir>: the folder to write the student release to.');
+if (values.gradescope !== undefined) {
+  // Gradescope's machines have no GPU: cpu unless asked.
+  const backends = values.backend ?? ['cpu'];
+  for (const b of backends) if (b !== 'cpu' && b !== 'webgpu') fail(`--backend: expected cpu or webgpu, got '${b}'.`);
+  try {
+    const config = writeGradescopeZip(repoRoot, loadCourse(), values.gradescope, { exercises: values.exercise ?? [], backends, seed: values.seed });
+    process.stdout.write(`✓ Gradescope autograder written to ${values.gradescope}: ${config.exercises.length ? config.exercises.join(', ') : 'every exercise'} on ${config.backends.join(', ')}, the instructors' seed in gradescope.json (keep the zip private: it holds solutions/).\n`);
+    process.exit(0);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+}
+if (values.out === undefined) fail('expected --out <dir>: the folder to write the student release to (or --gradescope <zip>).');
 const webgpu = detectWebgpu();
 const backends = values.backend ?? (webgpu.available ? ['cpu', 'webgpu'] : ['cpu']);
 for (const b of backends) {

@@ -6,12 +6,15 @@
  * - the workflow matches course.json, the manifest is intact and notices a changed grader;
  * - the release type-checks;
  * - graded there, the solutions (copied in as student code) score full marks and the stubs zero;
- * - the workflow's own commands, run with only PATH and HOME, give one test per part and a
- *   "Points X/Y" line;
+ * - the workflow's own commands, run with only PATH and HOME, give the part's points as point
+ *   tests and a "Points X/Y" line;
+ * - Gradescope's autograder zip, run as Gradescope runs it (one exercise, cpu), gives full marks
+ *   for the solutions, 0 for the stubs and a valid 0 with the reason for a broken submission;
  * - every mutant (materialised from this repository's solutions, graded in batches on the pool
  *   of cores) gets exactly the verdict it gets here, part by part, and is still rejected;
- * - the sealed recordings really are sealed (another seed finds no answer), and after
- *   `publish-solutions` the same exercise grades live, with that other seed, to full marks.
+ * - the sealed recordings really are sealed (another seed finds no answer) yet the solutions
+ *   lose no point for it, and after `publish-solutions` the same exercise grades live, with that
+ *   other seed, to full marks.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +22,7 @@ import { loadCourse } from '../../graders/support/course.ts';
 import { repoRoot, stateDir } from '../../graders/support/paths.ts';
 import { buildRelease } from '../release/build.ts';
 import { checkAutograding } from '../release/check/autograding.ts';
+import { checkGradescopeAutograder } from '../release/check/gradescope.ts';
 import type { Context } from '../release/check/context.ts';
 import { linkTree } from '../lib/link-tree.ts';
 import { checkMutants } from '../release/check/mutants.ts';
@@ -48,6 +52,7 @@ export function releaseStep(only?: string[], backends: string[] = ['cpu']): Step
         checkStatic(ctx);
         await checkReferences(ctx);
         checkAutograding(ctx);
+        checkGradescopeAutograder(ctx);
         await checkMutants(ctx);
         await checkPublishing(ctx, report.sealed.filter((s) => s.entries > 0).map((s) => s.id));
       } catch (error) {

@@ -22,8 +22,18 @@ export function lostParts(run: RunResult | undefined, exerciseId: string): strin
   return exercise?.parts.filter((p) => p.status === 'failed' && p.score < p.maxScore).map((p) => p.id) ?? [];
 }
 
-/** Messages of the failed tests of an exercise that mention a missing sealed answer. */
+/**
+ * Tests of an exercise skipped for want of a sealed answer (graders/support/reference.ts
+ * MissingRecording: skipped with a notice, never failed), or failed naming one (older graders).
+ */
 export function sealedMisses(run: RunResult | undefined, exerciseId: string): string[] {
   const exercise = run?.exercises.find((e) => e.id === exerciseId);
-  return (exercise?.parts ?? []).flatMap((p) => p.tests.filter((t) => /no sealed reference answer/.test(t.message ?? '')).map((t) => `${p.id}: ${t.name}`));
+  return (exercise?.parts ?? []).flatMap((p) => p.tests.filter((t) => t.status === 'skipped' || /no sealed reference answer/.test(t.message ?? '')).map((t) => `${p.id}: ${t.name}`));
+}
+
+/** Parts below their points that are not bonus parts: what correct code must never show. */
+export function pointsLost(run: RunResult | undefined, exerciseId: string): string[] {
+  const exercise = run?.exercises.find((e) => e.id === exerciseId);
+  if (exercise === undefined) return ['no result'];
+  return exercise.parts.filter((p) => !p.bonus && p.score < p.maxScore).map((p) => `${p.id} (${p.status}, ${p.score}/${p.maxScore})`);
 }
