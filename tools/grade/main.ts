@@ -191,9 +191,11 @@ async function mergeCommand(): Promise<void> {
 
 async function workflowCommand(file: string): Promise<void> {
   const { classWorkflow } = await import('./class/workflow.ts');
+  const shards = Number(values.shards);
+  if (values.shards === undefined || !Number.isInteger(shards)) fail(`--write-workflow: expected --shards <N>, a whole number from 1 to 256, got '${values.shards ?? ''}'.`);
   let text = '';
   try {
-    text = classWorkflow(Number(values.shards ?? 'missing'));
+    text = classWorkflow(shards);
   } catch (error) {
     fail((error as Error).message);
   }
