@@ -12,10 +12,10 @@ import ndarray from 'ndarray';
 import type { NdArray } from 'ndarray';
 import fc from 'fast-check';
 import * as tf from '@tensorflow/tfjs';
-import { describe, readNdArray } from '../support/sandbox/codec.ts';
+import { describe, readNdArray, withLayout } from '../support/sandbox/codec.ts';
 import type { DriverOp } from '../support/sandbox/runner.ts';
-import type { Dense, Wire, WireNd } from '../support/sandbox/wire.ts';
-import { applyOp, type OpSpec } from './zoo-ops.ts';
+import type { Dense, Layout, Wire, WireNd } from '../support/sandbox/wire.ts';
+import { applyOp, type OpSpec, type StoredLayout } from './zoo-ops.ts';
 
 // Captured when the driver loads, before the student's module: their code shares this fast-check
 // instance and could replace its functions.
@@ -84,12 +84,26 @@ function isNdArrayLike(value: unknown): value is NdArray {
   return value !== null && typeof value === 'object' && Array.isArray((value as { shape?: unknown }).shape) && typeof (value as { get?: unknown }).get === 'function';
 }
 
+/** Storage orders of the `stored` ops; `varying` cycles through all three, one per call. */
+const layouts: Record<Exclude<StoredLayout, 'varying'>, Layout> = {
+  'column-major': { offset: 0, order: [1, 0] },
+  offset: { offset: 3, order: [0, 1] },
+};
+const cycle: Layout[] = [layouts['column-major'], { offset: 2, order: [0, 1] }, { offset: 1, order: [1, 0] }];
+
+/** The op's result as the student receives it: a fresh row-major ndarray, or the view a `stored` op asks for. */
+function store(spec: OpSpec, out: Dense, call: number): NdArray {
+  if (spec.kind !== 'stored') return ndarray(out.data, out.shape);
+  return withLayout(out, spec.layout === 'varying' ? cycle[call % cycle.length] : layouts[spec.layout]);
+}
+
 /**
  * The op handed to the student: evaluates the spec on a copy of its input, records the input,
  * and refuses images of another size (a real layer is defined for one size). A bound function,
  * so `op.toString()` shows no source.
  */
 function makeOp(spec: OpSpec, size: { height: number; width: number }, log: CallLog): (image: NdArray) => NdArray {
+  let calls = 0;
   function op(image: NdArray): NdArray {
     if (!isNdArrayLike(image)) {
       log.misuse ??= `op was called with ${describe(image)}, not an ndarray`;
@@ -101,8 +115,7 @@ function makeOp(spec: OpSpec, size: { height: number; width: number }, log: Call
       throw new Error(`op is defined for images [${size.height}, ${size.width}] only, got [${input.shape.join(', ')}]`);
     }
     log.record(input);
-    const out = applyOp(spec, input);
-    return ndarray(out.data, out.shape);
+    return store(spec, applyOp(spec, input), calls++);
   }
   return op.bind(undefined);
 }

@@ -36,7 +36,18 @@ export type OpSpec =
   | { kind: 'weightedSum' }
   | { kind: 'pixel'; row: number; col: number }
   | { kind: 'noisyMean'; scale: number }
-  | { kind: 'compose'; steps: OpSpec[] };
+  | { kind: 'columnMeans' }
+  | { kind: 'rowMeans' }
+  | { kind: 'sortedGrid' }
+  | { kind: 'compose'; steps: OpSpec[] }
+  | { kind: 'stored'; layout: StoredLayout; op: OpSpec };
+
+/**
+ * How the driver stores an op's result in the student's process (the values stay those of `op`):
+ * a column-major view, a view after an offset, or a layout that changes from call to call (so
+ * that two results of the same op never share their storage order).
+ */
+export type StoredLayout = 'column-major' | 'offset' | 'varying';
 
 function kernelOf(spec: KernelSpec): Dense {
   return { shape: spec.shape.slice(), data: Float64Array.from(spec.values) };
@@ -119,8 +130,18 @@ export function applyOp(spec: OpSpec, x: Dense): Dense {
       const wobbled = sum(map(x, (v, i, j) => v * wobble(i, j)));
       return scalar(mean + spec.scale * Math.max(1, Math.abs(mean)) * Math.sin(wobbled));
     }
+    case 'columnMeans':
+      // Invariant to vertical shifts only: a horizontal shift permutes the columns.
+      return grid(1, w, (_, j) => sum(grid(h, 1, (i) => at(x, i, j))) / h);
+    case 'rowMeans':
+      // Invariant to horizontal shifts only.
+      return grid(h, 1, (i) => sum(grid(1, w, (_, j) => at(x, i, j))) / w);
+    case 'sortedGrid':
+      return { shape: [h, w], data: x.data.slice().sort() };
     case 'compose':
       return spec.steps.reduce((value, step) => applyOp(step, value), x);
+    case 'stored':
+      return applyOp(spec.op, x);
   }
 }
 

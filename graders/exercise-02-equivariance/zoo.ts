@@ -102,6 +102,13 @@ export function equivarianceZoo(seed: number): ZooEntry[] {
     fail('the identity with a ReLU at one pixel (it differs only where that pixel is negative)', { kind: 'reluAtPixel', ...d.pixelIn(reluSize) }, reluSize),
     fail('max-pool 2×2, stride 2', { kind: 'maxPool2x2' }, d.size(4, 7, true)),
     fail('global average pool (a 1×1 output)', { kind: 'globalAvgPool' }, d.size()),
+    // Views: a property must read values through .get, not compare storage (.data).
+    pass('ReLU, returned as a column-major view', { kind: 'stored', layout: 'column-major', op: { kind: 'relu' } }, d.size()),
+    pass(
+      'circular correlation with a random 3×3 kernel, returned as a view with an offset',
+      { kind: 'stored', layout: 'offset', op: { kind: 'circularConv', kernel: d.kernel(3, 3) } },
+      d.size(),
+    ),
   ];
 }
 
@@ -136,6 +143,12 @@ export function invarianceZoo(seed: number): ZooEntry[] {
       d.size(4, 7, true),
     ),
     fail('max-pool 2×2 → global average pool', { kind: 'compose', steps: [{ kind: 'maxPool2x2' }, { kind: 'globalAvgPool' }] }, d.size(4, 7, true)),
+    // Views whose storage order changes from call to call: op(x) and op(translate(x)) never share it.
+    pass('the pixel values sorted into an H×W grid, stored differently on every call', { kind: 'stored', layout: 'varying', op: { kind: 'sortedGrid' } }, d.size()),
+    pass('global average pool, stored after a different offset on every call', { kind: 'stored', layout: 'varying', op: { kind: 'globalAvgPool' } }, d.size()),
+    // Invariant along one axis only: a property must shift both ways.
+    fail('the mean of each column (a 1×W output, unchanged by vertical shifts)', { kind: 'columnMeans' }, d.size()),
+    fail('the mean of each row (an H×1 output, unchanged by horizontal shifts)', { kind: 'rowMeans' }, d.size()),
   ];
 }
 
