@@ -13,15 +13,17 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { Exercise } from './course.ts';
+import { GradeFailure } from './failure.ts';
 import { repoRoot, solutionsDir } from './paths.ts';
+import { replayPath, runSeed } from './seed.ts';
 import type { Created } from './sandbox/codec.ts';
 import { fromCanonical, toCanonical } from './canonical.ts';
 import type { Wire } from './sandbox/wire.ts';
 
 /**
- * A sealed release has no recorded answer for this case (another seed or path than the release
- * recorded). Not the student's mistake: the harness skips what needs that answer, with this notice,
- * and grades the rest of the part on the checks that need no reference.
+ * A sealed release has no recorded answer for this case because the run uses another seed or path
+ * than the release recorded. Not the student's mistake: the harness skips what needs that answer,
+ * with this notice, and grades the rest of the part on the checks that need no reference.
  */
 export class MissingRecording extends Error {
   override name = 'MissingRecording';
@@ -73,6 +75,12 @@ export class Reference {
       this.sealed ??= loadSealed(sealedFile(this.exercise));
       const found = this.sealed.get(key);
       if (found === undefined) {
+        // With the default seed the recordings hold every case the graders draw: a miss means the
+        // input came from the submission itself (a counterexample it built), which must fail as
+        // before, never skip its way to points.
+        if (runSeed() === 'default' && replayPath() === undefined) {
+          throw new GradeFailure(`no sealed reference answer for this case of ${name}: with the default seed the recordings cover every case the graders draw, so this input came from your code; the check cannot accept it without the published solution.`);
+        }
         const notice = `no sealed reference answer for this case of ${name} (the recordings cover the default seed only): checks that need it are skipped, never failed. Unset GRADE_SEED and GRADE_PATH, or publish the solutions, to check them.`;
         if (!noticed) process.stderr.write(`notice: ${notice}\n`);
         noticed = true;
