@@ -122,7 +122,7 @@ async function requireSandbox(): Promise<void> {
   const sandbox = osSandbox();
   if (sandbox.available) return;
   if (!values['unsafe-no-sandbox']) {
-    fail(`no OS sandbox for the students' code: ${sandbox.reason}. Grade a class where bubblewrap runs (Linux), or pass --unsafe-no-sandbox for submissions you trust (see README, "Grading a class").`);
+    fail(`no OS sandbox for the students' code: ${sandbox.reason}. Grade a class where bubblewrap runs (Linux), or pass --unsafe-no-sandbox for submissions you trust (README, "Grade the class").`);
   }
   process.stderr.write(
     `grade: WARNING: --unsafe-no-sandbox: ${sandbox.reason}; students' code runs under Node's permission model only. ` +
