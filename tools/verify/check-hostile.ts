@@ -2,12 +2,18 @@
  * Step: every hostile submission is contained (issue 10). For each one: the parts it attacks fail
  * with a message naming what happened, every other part is graded on its merits, the run ends in
  * bounded time with a non-zero exit (controls aside), the closing line and results file come from
- * the grader, no student process is left running, and the graders are untouched.
+ * the grader, no student process is left running, and the graders are untouched (issue 13:) and a
+ * canary — a secret in a file only the grader can read, and in the grader's environment — appears
+ * in no output or results file. Hostiles whose category starts with `os-` (sockets, kill(-1),
+ * native addons) are contained only by the OS sandbox: skipped, with the reason, where it is missing.
  */
 import { randomUUID } from 'node:crypto';
-import { cpus } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
 import { loadCourse } from '../../graders/support/course.ts';
 import { findSandboxes } from '../../graders/support/sandbox/cleanup.ts';
+import { useOsSandbox } from '../../graders/support/sandbox/os-sandbox.ts';
 import { formatCounts } from '../../graders/support/results/print.ts';
 import { gradeRun, inPool } from '../lib/grade-run.ts';
 import { loadHostile } from '../lib/mutants.ts';
@@ -25,13 +31,21 @@ export function hostileStep(only?: string[], backends: string[] = ['cpu']): Step
       const jobs = (await Promise.all(exercises.map(async (e) => (await loadHostile(e)).map((h) => ({ exercise: e, hostile: h }))))).flat();
       const watched = ['graders/support', ...exercises.map((e) => `graders/${e.folder}`), 'vitest.config.ts', 'package.json'];
       const before = hashTree(watched);
+      // The canary: its file's path goes nowhere; its value only into the grader's environment.
+      const canary = `canary-secret-${randomUUID()}`;
+      const canaryFile = path.join(tmpdir(), `canary-${randomUUID()}`);
+      writeFileSync(canaryFile, canary, { mode: 0o600 });
+      const os = useOsSandbox();
       const rows = await inPool(jobs, Math.max(1, cpus().length), async ({ exercise, hostile }) => {
         const wanted = hostile.definition.backends ?? ['cpu'];
         const usable = wanted.filter((b) => backends.includes(b));
         const name = `${exercise.id}/${hostile.name}`;
         if (usable.length === 0) return { ok: true, row: [name, hostile.definition.category, `skipped (needs ${wanted.join(', ')})`, 'held'] };
+        // Unsandboxed, kill(-1) would kill this machine's processes: never run these without the wall.
+        if (hostile.definition.category.startsWith('os-') && !os.available) return { ok: true, row: [name, hostile.definition.category, `skipped (needs the OS sandbox: ${os.reason})`, 'held'] };
         const runId = randomUUID();
-        const run = await gradeRun({ target: hostile.target, exercises: [exercise.id], backends: usable, env: { GRADE_RUN_ID: runId }, timeoutMs: maxSeconds * 1000 });
+        const env = { GRADE_RUN_ID: runId, COURSE_INSTRUCTOR_SECRET: canary };
+        const run = await gradeRun({ target: hostile.target, exercises: [exercise.id], backends: usable, env, timeoutMs: maxSeconds * 1000 });
         const problems: string[] = [];
         const result = run.result;
         const ex = result?.exercises.find((e) => e.id === exercise.id);
@@ -51,6 +65,7 @@ export function hostileStep(only?: string[], backends: string[] = ['cpu']): Step
         if (someFail && run.exitCode === 0) problems.push('exit code 0 although parts failed');
         if (!someFail && run.exitCode !== 0) problems.push(`exit code ${run.exitCode} although every part passed`);
         if (run.durationMs > maxSeconds * 1000) problems.push(`took ${Math.round(run.durationMs / 1000)} s`);
+        if (run.output.includes(canary) || JSON.stringify(result ?? {}).includes(canary)) problems.push('the canary leaked into the output or results');
         const leftover = findSandboxes(runId);
         if (leftover.length > 0) problems.push(`${leftover.length} process(es) left running`);
         if (result !== undefined) {
@@ -59,7 +74,7 @@ export function hostileStep(only?: string[], backends: string[] = ['cpu']): Step
         }
         const outcome = ex?.parts.map((p) => `${p.id}:${p.status === 'passed' ? '✓' : p.status === 'failed' ? '✗' : '—'}`).join(' ') ?? '';
         return { ok: problems.length === 0, row: [name, hostile.definition.category, `${outcome} (${(run.durationMs / 1000).toFixed(0)} s)`, problems.length === 0 ? 'held' : `NOT HELD: ${problems.join('; ')}`] };
-      });
+      }).finally(() => rmSync(canaryFile, { force: true }));
       const after = hashTree(watched);
       const changed = [...after.keys()].filter((f) => after.get(f) !== before.get(f));
       const lines = table(['submission', 'category', 'outcome', 'held?'], rows.map((r) => r.row));

@@ -65,7 +65,8 @@ export function bwrapArgs(plan: BwrapPlan): string[] {
   if (plan.icd !== undefined) {
     for (const icd of plan.icd.split(path.delimiter)) args.push(...bindReadable(icd), ...bindReadable(path.dirname(icd)));
   }
-  args.push('--chdir', '/tmp', '--setenv', 'HOME', '/tmp');
+  // The grader's PATH would name its folders; inside, only system ones exist.
+  args.push('--chdir', '/tmp', '--setenv', 'HOME', '/tmp', '--setenv', 'PATH', '/usr/local/bin:/usr/bin:/bin');
   // prlimit (util-linux) sets the limits and then becomes the command.
   if (existsSync(prlimit)) args.push(prlimit, `--nproc=${limits.processes}`, `--fsize=${limits.fileBytes}`, `--cpu=${limits.cpuSeconds}`, '--');
   return [...args, ...plan.command];

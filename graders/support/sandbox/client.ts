@@ -11,6 +11,7 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { constants } from 'node:os';
 import path from 'node:path';
 import { bundle, bundleCached, CompileError } from './bundle.ts';
 import { bwrapArgs } from './bwrap-args.ts';
@@ -135,6 +136,8 @@ export class Sandbox {
   private readonly hung = new Map<string, string>();
   private onHygiene: ((hygiene: Hygiene | undefined) => void) | undefined;
   private readonly runId = randomUUID();
+  /** Processes started inside bubblewrap (their exit code stands for the inner process's signal). */
+  private readonly underBwrap = new WeakSet<ChildProcess>();
   /**
    * This grading's own build folder (the student's bundle, a copy of the driver): the only part of
    * `.grade/build` its process can see, so no submission reads another's bundle.
@@ -230,7 +233,8 @@ export class Sandbox {
           if (/heap out of memory|Allocation failed|ERR_WORKER_OUT_OF_MEMORY/i.test(printed)) {
             fault('memory', `ran out of memory during ${options.label}`);
           } else {
-            const how = signal === null ? `exited with code ${code}` : `was killed by ${signal}`;
+            const killer = signal ?? this.signalBehindBwrap(child, code);
+            const how = killer === null ? `exited with code ${code}` : `was killed by ${killer}`;
             fault('exit', `the process ${how} during ${options.label}`);
           }
         });
@@ -260,6 +264,13 @@ export class Sandbox {
         fault('exit', `the process could not be reached during ${options.label} (${(error as Error).message})`);
       }
     });
+  }
+
+  /** bwrap exits with 128 + n when the process inside died of signal n: name that signal. */
+  private signalBehindBwrap(child: ChildProcess, code: number | null): NodeJS.Signals | null {
+    if (!this.underBwrap.has(child) || code === null || code <= 128) return null;
+    const found = Object.entries(constants.signals).find(([, n]) => n === code - 128);
+    return found === undefined ? null : (found[0] as NodeJS.Signals);
   }
 
   private kill(): void {
@@ -364,7 +375,7 @@ export class Sandbox {
     const stdio: ['ignore', 'pipe', 'pipe', 'ipc'] = ['ignore', 'pipe', 'pipe', 'ipc'];
     const os = useOsSandbox();
     // Under bwrap the IPC channel is the inherited fd Node names in NODE_CHANNEL_FD: bwrap keeps it.
-    const child = os.available
+    const child: ChildProcess = os.available
       ? spawn(os.bwrap, bwrapArgs({ readable: visible, icd: this.options.icd, command: [process.execPath, ...execArgv, runner, ...args] }), {
           env,
           cwd: this.privateDir,
@@ -373,6 +384,7 @@ export class Sandbox {
           ...asNobody(),
         })
       : fork(runner, args, { execArgv, env, cwd: this.privateDir, stdio, serialization: 'advanced' });
+    if (os.available) this.underBwrap.add(child);
     const capture = (chunk: Buffer): void => {
       this.output = (this.output + chunk.toString('utf8')).slice(-200_000);
     };
