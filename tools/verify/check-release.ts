@@ -16,7 +16,7 @@
  *   lose no point for it, and after `publish-solutions` the same exercise grades live, with that
  *   other seed, to full marks.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadCourse } from '../../graders/support/course.ts';
 import { repoRoot, stateDir } from '../../graders/support/paths.ts';
@@ -40,6 +40,9 @@ export function releaseStep(only?: string[], backends: string[] = ['cpu']): Step
       const course = loadCourse();
       mkdirSync(stateDir, { recursive: true });
       const work = mkdtempSync(path.join(stateDir, 'release-check-'));
+      // The sandbox runs student code as nobody, which must be able to reach the release's files:
+      // mkdtemp makes the folder private.
+      chmodSync(work, 0o755);
       const release = path.join(work, 'release');
       const ctx: Context = { course, release, work, ids: course.exercises.map((e) => e.id).filter((id) => only === undefined || only.includes(id)), backends, lines: [], problems: [] };
       try {
