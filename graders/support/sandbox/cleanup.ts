@@ -4,7 +4,8 @@
  * children (permission model), so the sandboxes themselves are all there is to find; this catches
  * one orphaned by a killed worker. Linux only (reads /proc); elsewhere it does nothing.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { sandboxMarker } from './client.ts';
 
 /** PIDs of live processes whose environment has `COURSE_SANDBOX=<runId>`. */
@@ -39,4 +40,32 @@ export function killSandboxes(runId: string): number {
     }
   }
   return pids.length;
+}
+
+/**
+ * Removes private build folders (`g-<pid>-<id>`, see client.ts) whose grader process is gone — left
+ * by a worker that was killed before it could close its sandbox.
+ */
+export function removeStaleBuilds(buildDir: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(buildDir);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const pid = /^g-(\d+)-/.exec(entry)?.[1];
+    if (pid === undefined || alive(Number(pid))) continue;
+    rmSync(path.join(buildDir, entry), { recursive: true, force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, someone else's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

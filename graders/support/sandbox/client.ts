@@ -15,6 +15,7 @@ import { constants } from 'node:os';
 import path from 'node:path';
 import { bundle, bundleCached, CompileError } from './bundle.ts';
 import { bwrapArgs } from './bwrap-args.ts';
+import { removeStaleBuilds } from './cleanup.ts';
 import { asNobody, useOsSandbox } from './os-sandbox.ts';
 import { treeResidentMiB } from './resident.ts';
 import { repoRoot, solutionsDir, stateDir, shortPath } from '../paths.ts';
@@ -328,6 +329,7 @@ export class Sandbox {
   }
 
   private async build(target: SandboxTarget): Promise<{ driver?: string; student: string }> {
+    removeStaleBuilds(buildDir);
     mkdirSync(this.privateDir, { recursive: true, mode: 0o755 });
     const forbidden = [{ dir: path.join(repoRoot, 'graders'), reason: 'submissions may not import the graders' }];
     if (!target.allowSolutions) {
