@@ -56,7 +56,14 @@ export type Step = string | { merge: string; branches: Step[][] };
 const pair = (p: number[] | undefined, joiner = '×'): string => (p === undefined ? '?' : p[0] === p[1] ? `${p[0]}` : p.join(joiner));
 const square = (p: number[] | undefined): string => (p === undefined ? '?' : `${p[0]}×${p[1]}`);
 
-function extras(c: LayerConfig): string {
+/**
+ * The settings that change what a window computes, written out. Settings that compute the same
+ * function are written alike: a 1×1 window (kernel or pool) reads one pixel per output, so
+ * 'valid' and 'same' padding give the same output at every stride and size ('same' pads
+ * max((⌈n/s⌉ − 1)·s + 1 − n, 0) = 0), and dilating it changes nothing.
+ */
+function extras(c: LayerConfig, window: number[] | undefined): string {
+  if (window !== undefined && window.every((k) => k === 1)) return '';
   const notes: string[] = [];
   if (c.padding !== undefined && c.padding !== 'same') notes.push(c.padding);
   if (c.dilationRate !== undefined && c.dilationRate.some((d) => d !== 1)) notes.push(`dilation ${pair(c.dilationRate)}`);
@@ -74,7 +81,7 @@ export function tokensOf(node: GraphNode): string[] {
     case 'InputLayer':
       return ['input'];
     case 'Conv2D':
-      return [`conv${square(c.kernelSize)}/${pair(c.strides)}[${c.filters}]${extras(c)}`, ...activation(c.activation)];
+      return [`conv${square(c.kernelSize)}/${pair(c.strides)}[${c.filters}]${extras(c, c.kernelSize)}`, ...activation(c.activation)];
     case 'Dense':
       return [`dense[${c.units}]`, ...activation(c.activation)];
     case 'BatchNormalization':
@@ -86,9 +93,9 @@ export function tokensOf(node: GraphNode): string[] {
     case 'Softmax':
       return ['softmax'];
     case 'MaxPooling2D':
-      return [`maxpool${square(c.poolSize)}/${pair(c.strides)}${extras(c)}`];
+      return [`maxpool${square(c.poolSize)}/${pair(c.strides)}${extras(c, c.poolSize)}`];
     case 'AveragePooling2D':
-      return [`avgpool${square(c.poolSize)}/${pair(c.strides)}${extras(c)}`];
+      return [`avgpool${square(c.poolSize)}/${pair(c.strides)}${extras(c, c.poolSize)}`];
     case 'GlobalAveragePooling2D':
       return ['global-avgpool'];
     case 'GlobalMaxPooling2D':

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import type { ExerciseGrader } from '../support/exercise.ts';
-import { expectInformative } from '../support/errors.ts';
+import { expectInformative, type Mention } from '../support/errors.ts';
 import { GradeFailure } from '../support/failure.ts';
 import { formatDense } from '../support/format.ts';
 import type { Thrown, Wire } from '../support/sandbox/wire.ts';
@@ -79,9 +79,9 @@ export function gradePartD(ex: ExerciseGrader): void {
     );
 
     ex.test('rejects invalid arguments with an Error that names the value', async () => {
-      const cases: { inputShape: Wire; numClasses: number; why: string; mentions: (string | string[])[] }[] = [
+      const cases: { inputShape: Wire; numClasses: number; why: string; mentions: Mention[] }[] = [
         { inputShape: [28, 28, 1], numClasses: 0, why: 'for numClasses 0', mentions: ['numClasses', '0'] },
-        { inputShape: [28, 28], numClasses: 4, why: 'for inputShape [28, 28]', mentions: ['inputShape', ['28, 28', '28,28']] },
+        { inputShape: [28, 28], numClasses: 4, why: 'for inputShape [28, 28]', mentions: ['inputShape', { rank: 2, shape: [28, 28] }] },
       ];
       for (const c of cases) {
         const report = (await ex.driver('describeResNet', { inputShape: c.inputShape, numClasses: c.numClasses, seed: 1 }, { label: 'buildResNet', timeoutMs: 10_000 })) as Report;

@@ -17,6 +17,6 @@ export function expectPath(graph: Graph, expected: Step[], what: string): void {
   throw new GradeFailure(`${what}: the layers along the data flow differ from the spec at step ${first + 1}: expected ${describe(want[first])}, got ${describe(got[first])}.`, [
     { label: 'got     ', body: formatPath(path) },
     { label: 'expected', body: formatPath(expected) },
-    { label: 'reading the path', body: "convK×K/S[F] = conv2d with a K×K kernel, strides S, F filters, 'same' padding (other padding is written out); add( main | shortcut ) = an Add of two branches that leave the same tensor; identity = the branch is that tensor itself" },
+    { label: 'reading the path', body: "convK×K/S[F] = conv2d with a K×K kernel, strides S, F filters, 'same' padding (other padding is written out, except on a 1×1 kernel, where 'valid' and 'same' compute the same); add( main | shortcut ) = an Add of two branches that leave the same tensor; identity = the branch is that tensor itself" },
   ]);
 }
