@@ -5,15 +5,17 @@
  * private /tmp; no network but loopback, its own PID namespace (so `process.kill(-1, …)` reaches
  * only the sandbox), and limits on processes, file size and CPU time (`prlimit`).
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
 /** What to bind and run. */
 export interface BwrapPlan {
   /** Files and folders the process may read, bound read-only at the same path (and its real path). */
   readable: string[];
-  /** Extra environment-independent binds for webgpu: the ICD json and the folder of its library. */
+  /** `VK_ICD_FILENAMES` for webgpu: each ICD json and the folder of its library are bound. */
   icd?: string;
+  /** webgpu: also the GPU's device nodes (/dev/dri, /dev/nvidia*) and /etc/vulkan, where present. */
+  gpu?: boolean;
   /** The command run inside, e.g. `[node, ...execArgv, runner, ...args]`. */
   command: string[];
   /** Limits (prlimit): processes+threads, largest file written, CPU seconds. */
@@ -57,8 +59,12 @@ export function bwrapArgs(plan: BwrapPlan): string[] {
   for (const dir of systemDirs) args.push(...bindSystem(dir));
   for (const file of etcFiles) args.push('--ro-bind-try', file, file);
   args.push('--proc', '/proc', '--dev', '/dev', '--size', String(limits.fileBytes * 4), '--tmpfs', '/tmp');
-  // A GPU's render nodes, where the machine has them (SwiftShader needs none).
-  args.push('--dev-bind-try', '/dev/dri', '/dev/dri');
+  // A GPU's device nodes and driver list, where the machine has them (SwiftShader needs none).
+  if (plan.gpu === true) {
+    const nvidia = existsSync('/dev') ? readdirSync('/dev').filter((d) => d.startsWith('nvidia')) : [];
+    for (const dev of ['dri', ...nvidia]) args.push('--dev-bind-try', `/dev/${dev}`, `/dev/${dev}`);
+    args.push('--ro-bind-try', '/etc/vulkan', '/etc/vulkan');
+  }
   const node = path.dirname(realpathSync(plan.command[0]));
   if (!node.startsWith('/usr/')) args.push('--ro-bind', node, node);
   for (const file of plan.readable) args.push(...bindReadable(file));

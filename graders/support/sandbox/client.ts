@@ -378,7 +378,7 @@ export class Sandbox {
     const os = useOsSandbox();
     // Under bwrap the IPC channel is the inherited fd Node names in NODE_CHANNEL_FD: bwrap keeps it.
     const child: ChildProcess = os.available
-      ? spawn(os.bwrap, bwrapArgs({ readable: visible, icd: this.options.icd, command: [process.execPath, ...execArgv, runner, ...args] }), {
+      ? spawn(os.bwrap, bwrapArgs({ readable: visible, icd: this.options.icd, gpu: this.options.backend === 'webgpu', command: [process.execPath, ...execArgv, runner, ...args] }), {
           env,
           cwd: this.privateDir,
           stdio,
