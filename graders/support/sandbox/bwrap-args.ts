@@ -6,6 +6,7 @@
  * only the sandbox), and limits on processes, file size and CPU time (`prlimit`).
  */
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { cpus } from 'node:os';
 import path from 'node:path';
 
 /** What to bind and run. */
@@ -22,8 +23,11 @@ export interface BwrapPlan {
   limits?: { processes: number; fileBytes: number; cpuSeconds: number };
 }
 
-/** Defaults: Node and Dawn start a few dozen threads; no file needs more than a few MiB. */
-export const defaultLimits = { processes: 256, fileBytes: 16 * 1024 * 1024, cpuSeconds: 900 };
+/**
+ * Defaults. Threads count as processes: Node starts about ten, SwiftShader one per core, so the
+ * cap grows with the machine. No file needs more than a few MiB.
+ */
+export const defaultLimits = { processes: 256 + 2 * cpus().length, fileBytes: 16 * 1024 * 1024, cpuSeconds: 900 };
 
 const prlimit = '/usr/bin/prlimit';
 /** System folders every Linux program needs; /lib* are links into /usr on merged-/usr systems. */
