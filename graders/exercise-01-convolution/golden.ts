@@ -1,5 +1,5 @@
 /**
- * Known answers (ERRATA rows 2–4 and d2l's examples), written out by hand so that a student can
+ * Known answers (article errata #2–#4 and d2l's examples), written out by hand so that a student can
  * check them on paper. Each is a single-channel cross-correlation case.
  */
 import type { Dense } from '../support/sandbox/wire.ts';
@@ -58,14 +58,14 @@ export const goldenCorrelations: GoldenCase[] = [
     expected: zeros(6, 7, (_, j) => (j === 1 ? 1 : j === 5 ? -1 : 0)),
   },
   {
-    name: "the seed's demo done right: one white pixel, all-ones 3×3 kernel, all 9 outputs (ERRATA rows 2–3)",
+    name: "the seed's demo done right: one white pixel, all-ones 3×3 kernel, all 9 outputs (article errata #2–#3)",
     image: pixel,
     kernel: box,
     options: {},
     expected: zeros(3, 3, () => 1),
   },
   {
-    name: 'a 3×3 white square and the all-ones (box) kernel: strongest inside, not at the edges (ERRATA row 4)',
+    name: 'a 3×3 white square and the all-ones (box) kernel: strongest inside, not at the edges (article errata #4)',
     image: square,
     kernel: box,
     options: {},
@@ -76,7 +76,7 @@ export const goldenCorrelations: GoldenCase[] = [
     ]),
   },
   {
-    name: 'the 3×3 square and the Laplacian, an edge detector with zero sum (ERRATA row 4)',
+    name: 'the 3×3 square and the Laplacian, an edge detector with zero sum (article errata #4)',
     image: square,
     kernel: matrix([
       [0, 1, 0],

@@ -1,6 +1,6 @@
 /**
  * tf.conv2d as an independent oracle for exercise 01 (it is not the hidden reference, so it also
- * runs in a student release). Works around tfjs 4.22's traps (ERRATA, performance notes): a
+ * runs in a student release). Works around tfjs 4.22's traps (measured on this course's machines): a
  * numeric padding is passed as explicit per-side padding (tfjs would size both axes from the
  * filter's height), and dilation is applied by inserting zeros into the kernel (tfjs refuses
  * stride > 1 together with dilation > 1).

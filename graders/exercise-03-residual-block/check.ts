@@ -21,7 +21,7 @@ export const shapeWhy =
   'each 3×3 convolution keeps height and width (strides 2 halves them, rounding up), and the main path ends with `filters` ' +
   'channels; the shortcut must end the same way, so it is a 1×1 convolution with the block\'s strides whenever strides ≠ 1 ' +
   "or the channels change. The seed's block has neither: its 3×3 convolutions have no padding, so each shrinks H and W " +
-  'by 2 (a 56×56 input gives 52×52 against a 56×56 shortcut; ERRATA row 8), and it adds the unchanged input across a ' +
+  'by 2 (a 56×56 input gives 52×52 against a 56×56 shortcut; article errata #8), and it adds the unchanged input across a ' +
   'change of channels (row 9).';
 
 /** Fails unless the op ran: the student's throw, a role mismatch and leaked tensors each fail with their own message. */

@@ -9,7 +9,7 @@ import type { Verdict } from './equivariance.ts';
 export const verdictFeedback: Record<string, Partial<Record<Verdict, string>>> = {
   circularConv: {
     invariant:
-      "Its output moves with its input — conv(T x) = T conv(x) — it does not stay the same. Calling that 'invariance' is the seed's mistake (ERRATA row 6): put one bright pixel anywhere and its 3×3 response moves with it.",
+      "Its output moves with its input — conv(T x) = T conv(x) — it does not stay the same. Calling that 'invariance' is the seed's mistake (article errata #6): put one bright pixel anywhere and its 3×3 response moves with it.",
     neither:
       'With circular padding every output pixel sees the same kind of neighbourhood — there is no border — and with stride 1 every position is kept, so shifting the input shifts the output exactly: conv(T x) = T conv(x) for every shift.',
   },
@@ -30,7 +30,7 @@ export const verdictFeedback: Record<string, Partial<Record<Verdict, string>>> =
   },
   maxPool2x2: {
     invariant:
-      'This is the seed\'s claim (ERRATA row 17), and it is wrong: max pooling tolerates some small shifts inside a window, but a one-pixel shift can move a maximum into the neighbouring window, and a two-pixel shift moves the whole output by one position.',
+      'This is the seed\'s claim (article errata #17), and it is wrong: max pooling tolerates some small shifts inside a window, but a one-pixel shift can move a maximum into the neighbouring window, and a two-pixel shift moves the whole output by one position.',
     equivariant: 'The output has half the size and keeps one phase of the 2×2 grid, so a one-pixel shift of the input is no shift of the output at all; only even shifts commute with it.',
   },
   globalAvgPool: {

@@ -1,7 +1,7 @@
 import { defineMutant } from '../../support/mutants/define.ts';
 
 export default defineMutant({
-  description: "equivarianceProperty tests one image only — the seed's demo, one white pixel in the centre (ERRATA rows 2, 7) — under every shift",
+  description: "equivarianceProperty tests one image only — the seed's demo, one white pixel in the centre (article errata #2, #7) — under every shift",
   targets: ['C'],
   edits: [
     { in: 'equivarianceProperty', find: 'return fc.property(images(height, width),', replace: 'return fc.property(fc.constant(seedImage(height, width)),' },

@@ -1,7 +1,7 @@
 import { defineMutant } from '../../support/mutants/define.ts';
 
 export default defineMutant({
-  description: "verdicts says a circular convolution is invariant (the seed's confusion, ERRATA rows 6 and 17)",
+  description: "verdicts says a circular convolution is invariant (the seed's confusion, article errata #6 and #17)",
   targets: ['F'],
   edits: [{ find: "circularConv: 'equivariant',", replace: "circularConv: 'invariant'," }],
   exactly: true,

@@ -1,7 +1,7 @@
 import { defineMutant } from '../../support/mutants/define.ts';
 
 export default defineMutant({
-  description: "filterGrid shows only input channel 0 of each filter, as a gray tile (the seed's filters[i, 0, :, :], ERRATA row 13)",
+  description: "filterGrid shows only input channel 0 of each filter, as a gray tile (the seed's filters[i, 0, :, :], article errata #13)",
   targets: ['B'],
   edits: [
     { in: 'filterGrid', find: 'const [kh, kw, cin, n] = filters.shape;', replace: 'const [kh, kw, channels, n] = filters.shape;\n  const cin = 1;' },
