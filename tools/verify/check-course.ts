@@ -65,7 +65,7 @@ export const courseLayout: Step = {
     }
     const errata = checkErrata(repoRoot);
     const fairness = await quizFairness();
-    const errataLines = [`${errataFile}: ${errata.entries.length} entries, ${errata.citations.length} citations`, ...errata.notes, ...errata.problems];
+    const errataLines = [`${errataFile}: ${errata.entries.length} entries, ${errata.citations.length} citations`, ...errata.problems];
     return { ok: problems.length === 0 && errata.problems.length === 0 && fairness.ok, lines: [...table(['exercise', 'parts', 'hints', 'graders', 'mutants', 'chapter'], rows), ...problems, ...errataLines, ...fairness.lines] };
   },
 };

@@ -64,10 +64,17 @@ describe('checkErrata on a fixture repository', () => {
     expect(report.problems).toEqual(['COURSE.md:3 cites article errata #3, but ARTICLE-ERRATA.md has no entry #3 (it has #1–#2).']);
   });
 
-  it('fails on a dangling old-style citation too, and notes it for rewording', () => {
+  it('fails on a dangling old-style citation too, and on the old wording itself', () => {
     const report = checkErrata(fixture({ 'ARTICLE-ERRATA.md': appendix(1), 'COURSE.md': 'article errata #1', 'graders/g/x.ts': '// ERRATA row 9' }));
-    expect(report.problems).toEqual(['graders/g/x.ts:1 cites article errata #9, but ARTICLE-ERRATA.md has no entry #9 (it has #1–#1).']);
-    expect(report.notes).toEqual(['graders/g/x.ts:1: old-style "ERRATA row" citation — say "article errata #N" (ARTICLE-ERRATA.md).']);
+    expect(report.problems).toEqual([
+      'graders/g/x.ts:1 cites article errata #9, but ARTICLE-ERRATA.md has no entry #9 (it has #1–#1).',
+      'graders/g/x.ts:1: old-style "ERRATA row" citation — say "article errata #N" (ARTICLE-ERRATA.md).',
+    ]);
+  });
+
+  it('fails on an old-style citation of an entry that exists', () => {
+    const report = checkErrata(fixture({ 'ARTICLE-ERRATA.md': appendix(1), 'COURSE.md': 'article errata #1', 'graders/g/x.ts': '// ERRATA row 1' }));
+    expect(report.problems).toEqual(['graders/g/x.ts:1: old-style "ERRATA row" citation — say "article errata #N" (ARTICLE-ERRATA.md).']);
   });
 
   it('fails on an entry cited nowhere, or only where students cannot read it (solutions, mutants, tools)', () => {

@@ -2,8 +2,7 @@
  * The course's errata appendix (ARTICLE-ERRATA.md) and its citations agree: every "article
  * errata #N" anywhere in the repository names an entry that exists, and every entry is cited
  * somewhere a student can read it (the files a student release ships). Citations in the old
- * style ("ERRATA row N", from the design notes the appendix replaces) are checked the same way,
- * and listed so that they can be reworded.
+ * style ("ERRATA row N", which names a table students never get) fail too: they must be reworded.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,12 +19,11 @@ export interface Citation {
   legacy: boolean;
 }
 
-/** What the check found: problems fail it; notes are shown. */
+/** What the check found: problems fail it. */
 export interface ErrataReport {
   entries: number[];
   citations: Citation[];
   problems: string[];
-  notes: string[];
 }
 
 /**
@@ -107,7 +105,7 @@ export function checkErrata(root: string): ErrataReport {
     entries = errataEntries(readFileSync(path.join(root, errataFile), 'utf8'));
   } catch (error) {
     const message = (error as NodeJS.ErrnoException).code === 'ENOENT' ? `${errataFile} is missing: the course cites its entries.` : (error as Error).message;
-    return { entries: [], citations: [], problems: [message], notes: [] };
+    return { entries: [], citations: [], problems: [message] };
   }
   const files = readdirSync(root)
     .filter((name) => !name.startsWith('.') && !skippedTopLevel.includes(name))
@@ -121,7 +119,8 @@ export function checkErrata(root: string): ErrataReport {
   for (const entry of entries) {
     if (!citations.some((c) => c.entry === entry && isShipped(c.file))) problems.push(`${errataFile} #${entry} is cited nowhere a student can read it: cite it where the course teaches it, or remove the entry.`);
   }
+  // An old-style "ERRATA row N" names a table students never get: it must say "article errata #N".
   const legacy = citations.filter((c) => c.legacy);
-  const notes = [...new Set(legacy.map((c) => `${c.file}:${c.line}`))].map((where) => `${where}: old-style "ERRATA row" citation — say "article errata #N" (${errataFile}).`);
-  return { entries, citations, problems, notes };
+  for (const where of new Set(legacy.map((c) => `${c.file}:${c.line}`))) problems.push(`${where}: old-style "ERRATA row" citation — say "article errata #N" (${errataFile}).`);
+  return { entries, citations, problems };
 }
