@@ -1,5 +1,6 @@
 /**
- * Finds and materialises the mutants and hostile submissions of an exercise.
+ * Finds and materialises the hostile submissions of an exercise (mutants are graded in batches:
+ * tools/release/check/mutant-batches.ts).
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -28,11 +29,6 @@ async function load<T>(kind: 'mutants' | 'hostile', exercise: Exercise): Promise
     out.push({ name, definition, target });
   }
   return out;
-}
-
-/** The exercise's mutants, materialised under .grade/mutants/. */
-export function loadMutants(exercise: Exercise): Promise<Materialised<Mutant>[]> {
-  return load<Mutant>('mutants', exercise);
 }
 
 /** The exercise's hostile submissions, materialised under .grade/hostile/. */

@@ -1,12 +1,39 @@
 /**
  * Step: every mutant loses points on at least one part it targets. Prints mutant → the parts
- * (and the first test) that caught it.
+ * (and the first test) that caught it. Mutants are graded in batches (one mutant of each
+ * exercise per grading run, see mutant-batches.ts), and each verdict is recorded for the release
+ * check, which compares the release's verdicts with these instead of grading every mutant here
+ * a second time.
  */
-import { cpus } from 'node:os';
+import path from 'node:path';
 import { loadCourse } from '../../graders/support/course.ts';
-import { gradeRun, inPool } from '../lib/grade-run.ts';
-import { loadMutants } from '../lib/mutants.ts';
+import { repoRoot, stateDir } from '../../graders/support/paths.ts';
+import type { RunResult } from '../../graders/support/results/model.ts';
+import { gradeRun } from '../lib/grade-run.ts';
+import { gradeBatches } from '../release/check/grade-batches.ts';
+import { batchMutants, loadMutantJobs, type MutantJob } from '../release/check/mutant-batches.ts';
+import { recordVerdict } from '../release/check/recorded-verdicts.ts';
+import { verdictOf } from '../release/check/verdicts.ts';
 import { table, type Step } from './step.ts';
+
+/** A batch holds up to one mutant per exercise: the limit is the whole course's grading, not one mutant's. */
+const batchLimitMs = 20 * 60_000;
+
+/**
+ * Whether a mutant's run rejects it: a targeted part lost points (and, with `exactly`, only the
+ * targeted parts did); its row for the table.
+ */
+export function judgeMutant(job: MutantJob, run: RunResult | undefined, output: string): { ok: boolean; row: string[] } {
+  const { exercise, name, definition } = job;
+  const result = run?.exercises.find((e) => e.id === exercise.id);
+  if (result === undefined) return { ok: false, row: [exercise.id, name, definition.targets.join(','), 'NO RESULT', output.split('\n').slice(-3).join(' ')] };
+  const lost = result.parts.filter((p) => p.score < p.maxScore && p.status === 'failed');
+  const caught = lost.filter((p) => definition.targets.includes(p.id));
+  const exact = !definition.exactly || (caught.length === definition.targets.length && lost.length === caught.length);
+  const firstTest = caught.flatMap((p) => p.tests.filter((t) => t.status === 'failed').map((t) => `${p.id}: ${t.name}`))[0] ?? '';
+  const outcome = caught.length === 0 ? 'NOT CAUGHT' : exact ? `rejected by ${lost.map((p) => p.id).join(',')}` : `WRONG PARTS: lost ${lost.map((p) => p.id).join(',')}`;
+  return { ok: caught.length > 0 && exact, row: [exercise.id, name, definition.targets.join(','), outcome, firstTest.slice(0, 70)] };
+}
 
 export function mutantsStep(only?: string[]): Step {
   return {
@@ -14,27 +41,25 @@ export function mutantsStep(only?: string[]): Step {
     async run() {
       const course = loadCourse();
       const exercises = course.exercises.filter((e) => only === undefined || only.includes(e.id));
-      const jobs = (await Promise.all(exercises.map(async (e) => (await loadMutants(e)).map((m) => ({ exercise: e, mutant: m }))))).flat();
-      const rows = await inPool(jobs, Math.max(1, cpus().length), async ({ exercise, mutant }) => {
-        const run = await gradeRun({ target: mutant.target, exercises: [exercise.id], backends: mutant.definition.backends ?? ['cpu'] });
-        const result = run.result?.exercises.find((e) => e.id === exercise.id);
-        if (result === undefined) return { ok: false, row: [exercise.id, mutant.name, mutant.definition.targets.join(','), 'NO RESULT', run.output.split('\n').slice(-3).join(' ')] };
-        const lost = result.parts.filter((p) => p.score < p.maxScore && p.status === 'failed');
-        const caught = lost.filter((p) => mutant.definition.targets.includes(p.id));
-        const exact = !mutant.definition.exactly || (caught.length === mutant.definition.targets.length && lost.length === caught.length);
-        const firstTest = caught.flatMap((p) => p.tests.filter((t) => t.status === 'failed').map((t) => `${p.id}: ${t.name}`))[0] ?? '';
-        return {
-          ok: caught.length > 0 && exact,
-          row: [
-            exercise.id,
-            mutant.name,
-            mutant.definition.targets.join(','),
-            caught.length === 0 ? 'NOT CAUGHT' : exact ? `rejected by ${lost.map((p) => p.id).join(',')}` : `WRONG PARTS: lost ${lost.map((p) => p.id).join(',')}`,
-            firstTest.slice(0, 70),
-          ],
-        };
+      const batches = batchMutants(await loadMutantJobs(repoRoot, exercises));
+      const dir = path.join(stateDir, 'mutant-batches');
+      const outputs = new Map<string, string>();
+      // The same default seed and path as the release check's grading, so the verdicts compare.
+      const runs = await gradeBatches(repoRoot, batches, dir, async (target, ids, backends) => {
+        const run = await gradeRun({ target, exercises: ids, backends, env: { GRADE_SEED: '', GRADE_PATH: '' }, timeoutMs: batchLimitMs });
+        outputs.set(target, run.output);
+        return run.result;
       });
+      const rows = batches
+        .flatMap((batch, index) =>
+          batch.jobs.map((job) => {
+            if (runs[index] !== undefined) recordVerdict(job, verdictOf(runs[index], job.exercise.id));
+            return judgeMutant(job, runs[index], outputs.get(path.join(dir, `mutants-${index}`)) ?? '');
+          }),
+        )
+        .sort((a, b) => a.row[0].localeCompare(b.row[0]) || a.row[1].localeCompare(b.row[1]));
       const lines = table(['exercise', 'mutant', 'targets', 'outcome', 'first failing test'], rows.map((r) => r.row));
+      lines.push(`${rows.length} mutants graded in ${batches.length} runs (one mutant of each exercise per run)`);
       return { ok: rows.every((r) => r.ok) && rows.length > 0, lines };
     },
   };

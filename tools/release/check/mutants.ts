@@ -1,44 +1,40 @@
 /**
  * Every mutant, materialised from this repository's solutions and graded in batches on the pool
  * of cores, gets the same verdict in the release as here, part by part, and is still rejected.
+ * "Here" is the verdict verify's mutants step recorded in this run (recorded-verdicts.ts); only
+ * the batches with a mutant it did not grade (e.g. `--only release`) are graded here again.
  */
-import { cpus } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../../../graders/support/paths.ts';
-import { inPool } from '../../lib/grade-run.ts';
 import { table } from '../../verify/step.ts';
 import { grade, type Context } from './context.ts';
-import { batchMutants, loadMutantJobs, materialiseBatch } from './mutant-batches.ts';
-import { lostParts, sealedMisses, verdictOf } from './verdicts.ts';
+import { gradeBatches } from './grade-batches.ts';
+import { batchMutants, loadMutantJobs } from './mutant-batches.ts';
+import { recordedVerdict } from './recorded-verdicts.ts';
+import { judgeInRelease, verdictOf } from './verdicts.ts';
 
 export async function checkMutants(ctx: Context): Promise<void> {
   const jobs = await loadMutantJobs(repoRoot, ctx.course.exercises.filter((e) => ctx.ids.includes(e.id)));
   const batches = batchMutants(jobs);
-  const runs = batches.flatMap((batch, index) => (['repo', 'release'] as const).map((where) => ({ batch, index, where })));
-  for (const [index, batch] of batches.entries()) materialiseBatch(repoRoot, batch, path.join(ctx.work, 'targets', `mutants-${index}`));
-  const results = await inPool(runs, Math.max(1, cpus().length), async ({ batch, index, where }) =>
-    grade(ctx, where, path.join(ctx.work, 'targets', `mutants-${index}`), [...new Set(batch.jobs.map((j) => j.exercise.id))], batch.backends),
-  );
+  const released = await gradeBatches(repoRoot, batches, path.join(ctx.work, 'targets'), (target, ids, backends) => grade(ctx, 'release', target, ids, backends));
+  const unrecorded = batches.filter((b) => b.jobs.some((j) => recordedVerdict(j) === undefined));
+  const regraded = await gradeBatches(repoRoot, unrecorded, path.join(ctx.work, 'targets-here'), (target, ids, backends) => grade(ctx, 'repo', target, ids, backends));
   const rows: string[][] = [];
   for (const [index, batch] of batches.entries()) {
-    const [repo, release] = [results[index * 2], results[index * 2 + 1]];
+    const here = regraded[unrecorded.indexOf(batch)];
     for (const job of batch.jobs) {
-      const here = verdictOf(repo, job.exercise.id);
-      const there = verdictOf(release, job.exercise.id);
-      const lost = lostParts(release, job.exercise.id);
-      const caught = lost.filter((p) => job.definition.targets.includes(p));
-      let outcome = `rejected by ${lost.join(',')}`;
-      if (here !== there) {
-        outcome = `DIFFERENT: here ${lostParts(repo, job.exercise.id).join(',') || 'none'} lost, release ${lost.join(',') || 'none'}${sealedMisses(release, job.exercise.id).length ? ' (no sealed answer)' : ''}`;
-        ctx.problems.push(`${job.exercise.id}/${job.name}: verdict here [${here}] but in the release [${there}]`);
-      } else if (caught.length === 0) {
-        outcome = 'NOT CAUGHT';
-        ctx.problems.push(`${job.exercise.id}/${job.name}: no targeted part (${job.definition.targets.join(',')}) lost points in the release`);
-      }
+      const verdict = recordedVerdict(job) ?? verdictOf(here, job.exercise.id);
+      const { outcome, problem } = judgeInRelease(job.name, job.definition.targets, verdict, released[index], job.exercise.id);
+      if (problem !== undefined) ctx.problems.push(problem);
       rows.push([job.exercise.id, job.name, short(job.definition.targets.join(',')), short(outcome, 60)]);
     }
   }
-  ctx.lines.push('', ...table(['exercise', 'mutant', 'targets', 'in the release'], rows), `${jobs.length} mutants in ${batches.length} batches, graded here and in the release`);
+  const reused = jobs.length - unrecorded.reduce((n, b) => n + b.jobs.length, 0);
+  ctx.lines.push(
+    '',
+    ...table(['exercise', 'mutant', 'targets', 'in the release'], rows),
+    `${jobs.length} mutants in ${batches.length} batches graded in the release; compared with ${reused} verdicts recorded by the mutants step, ${jobs.length - reused} graded here again`,
+  );
 }
 
 function short(text: string, width = 24): string {

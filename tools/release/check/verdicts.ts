@@ -37,3 +37,28 @@ export function pointsLost(run: RunResult | undefined, exerciseId: string): stri
   if (exercise === undefined) return ['no result'];
   return exercise.parts.filter((p) => !p.bonus && p.score < p.maxScore).map((p) => `${p.id} (${p.status}, ${p.score}/${p.maxScore})`);
 }
+
+/** A mutant's outcome in the release, and the problem it shows (none when all is well). */
+export interface ReleaseOutcome {
+  outcome: string;
+  problem?: string;
+}
+
+/**
+ * Compares a mutant's verdict in the release with the one it got here (`here`, from verdictOf):
+ * any difference is a problem, and so is a release where no targeted part lost points.
+ *
+ * @example judgeInRelease('m', ['B'], 'A:passed:2 B:failed:0', release, 'exercise-01') → { outcome: 'rejected by B' }
+ */
+export function judgeInRelease(name: string, targets: string[], here: string, release: RunResult | undefined, exerciseId: string): ReleaseOutcome {
+  const there = verdictOf(release, exerciseId);
+  const lost = lostParts(release, exerciseId);
+  if (here !== there) {
+    const missing = sealedMisses(release, exerciseId).length ? ' (no sealed answer)' : '';
+    return { outcome: `DIFFERENT: here [${here}], release lost ${lost.join(',') || 'none'}${missing}`, problem: `${exerciseId}/${name}: verdict here [${here}] but in the release [${there}]` };
+  }
+  if (!lost.some((p) => targets.includes(p))) {
+    return { outcome: 'NOT CAUGHT', problem: `${exerciseId}/${name}: no targeted part (${targets.join(',')}) lost points in the release` };
+  }
+  return { outcome: `rejected by ${lost.join(',')}` };
+}

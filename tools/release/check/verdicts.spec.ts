@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { PartResult, RunResult } from '../../../graders/support/results/model.ts';
+import { judgeInRelease, verdictOf } from './verdicts.ts';
+
+/** A run of exercise-01 with parts A and B at the given points (out of 2). */
+function run(points: { A: number; B: number }): RunResult {
+  const part = (id: 'A' | 'B'): PartResult => ({
+    id,
+    title: id,
+    score: points[id],
+    maxScore: 2,
+    bonus: false,
+    status: points[id] === 2 ? 'passed' : 'failed',
+    backends: [],
+    tests: [],
+  });
+  return {
+    schema: 'cnn-course/result/v1',
+    startedAt: '',
+    durationMs: 0,
+    target: 't',
+    seed: '',
+    backends: [],
+    unavailable: [],
+    filtered: true,
+    graders_modified: [],
+    exercises: [{ id: 'exercise-01', title: '', score: 0, maxScore: 4, parts: [part('A'), part('B')] }],
+    errors: [],
+    counts: { passed: 0, failed: 0, skipped: 0 },
+  };
+}
+
+describe('judgeInRelease: the release grades a mutant as the repository recorded', () => {
+  const here = verdictOf(run({ A: 2, B: 0 }), 'exercise-01');
+
+  it('accepts the same verdict when a targeted part lost points', () => {
+    expect(judgeInRelease('m', ['B'], here, run({ A: 2, B: 0 }), 'exercise-01')).toEqual({ outcome: 'rejected by B' });
+  });
+
+  it('fails on a differing verdict, even when the mutant is still rejected there', () => {
+    const judged = judgeInRelease('m', ['B'], here, run({ A: 0, B: 0 }), 'exercise-01');
+    expect(judged.problem).toBe('exercise-01/m: verdict here [A:passed:2 B:failed:0] but in the release [A:failed:0 B:failed:0]');
+  });
+
+  it('fails when the release has no result for the exercise', () => {
+    expect(judgeInRelease('m', ['B'], here, undefined, 'exercise-01').problem).toMatch(/in the release \[no result\]/);
+  });
+
+  it('fails when the verdicts agree but no targeted part lost points', () => {
+    expect(judgeInRelease('m', ['A'], here, run({ A: 2, B: 0 }), 'exercise-01').problem).toMatch(/no targeted part \(A\)/);
+  });
+});
