@@ -1,6 +1,7 @@
+import { stripVTControlCharacters as plain } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { ExerciseResult, PartResult, RunResult, TestResult } from './model.ts';
-import { formatFailures, sharedFailure } from './print.ts';
+import { formatCounts, formatFailures, formatScoreTable, sharedFailure } from './print.ts';
 
 const failed = (message: string): TestResult => ({ name: `t ${message.length}`, backend: 'cpu', status: 'failed', durationMs: 1, message });
 const passed: TestResult = { name: 'ok', backend: 'cpu', status: 'passed', durationMs: 1 };
@@ -65,5 +66,45 @@ describe('formatFailures, tests taken out of the score', () => {
     expect(text).toContain('Part B · filterGrid › agrees on 64 filters');
     expect(text).toContain(note);
     expect(text).not.toContain('filtered out');
+  });
+});
+
+describe('formatScoreTable', () => {
+  const scored = (id: string, score: number, maxScore: number, extra: Partial<PartResult> = {}): PartResult => {
+    const status = score === maxScore ? 'passed' : 'failed';
+    return { ...part(id, `title ${id}`, []), score, maxScore, status, backends: [{ backend: 'cpu', status }], ...extra };
+  };
+
+  it('prints one row per part with its points, and the total with the bonus apart', () => {
+    const ex: ExerciseResult = {
+      ...exercise([scored('A', 2, 2), scored('B', 0.67, 2), scored('X', 1, 1, { bonus: true })]),
+      score: 3.67,
+      maxScore: 4,
+    };
+    const lines = plain(formatScoreTable(run(ex))).split('\n');
+    expect(lines[0]).toBe('exercise-07 · Seven');
+    expect(lines[2]).toMatch(/^ {2}A {3}title A +✓ {4}2\/2$/);
+    expect(lines[3]).toMatch(/^ {2}B {3}title B +✗ {4}0\.67\/2$/);
+    expect(lines[4]).toMatch(/^ {2}X {3}title X +✓ {4}1\/1 bonus$/);
+    expect(lines[5]).toMatch(/^ {2}total +2\.67\/4 \(\+1 bonus\)$/);
+    expect(lines).toHaveLength(6);
+  });
+
+  it('adds a course total for several exercises and warns about a filtered run', () => {
+    const one = { ...exercise([scored('A', 1, 1)]), score: 1, maxScore: 1 };
+    const two = { ...one, id: 'exercise-08', score: 0.5, maxScore: 2 };
+    const text = plain(formatScoreTable({ ...run(one), exercises: [one, two], filtered: true }));
+    expect(text).toContain('course total: 1.50/3');
+    expect(text.split('\n').at(-1)).toMatch(/^\(filtered run: .*not your full score\)$/);
+    expect(plain(formatScoreTable(run(one)))).not.toMatch(/course total|filtered/);
+  });
+});
+
+describe('formatCounts', () => {
+  const counted = (passed: number, failed: number, skipped: number): RunResult => ({ ...run(exercise([])), counts: { passed, failed, skipped } });
+
+  it("says 'N passed, N failed', and the skipped only when there are some", () => {
+    expect(formatCounts(counted(3, 1, 0))).toBe('3 passed, 1 failed');
+    expect(formatCounts(counted(0, 0, 2))).toBe('0 passed, 0 failed, 2 skipped');
   });
 });
