@@ -1,11 +1,12 @@
 /**
  * The student's loop end to end: `npm start`, `npm run watch`, `npm run hint` and `npm run reset`
- * run as real processes in a copy of the repository (exercise 01 only, cpu only), as one
- * student's session in order — so each grading is paid once. Waits poll for their condition.
+ * run as real processes in a copy of the repository (exercise 01 only, cpu only). Each test gets
+ * its own fresh copy and makes the state it starts from (a solved part, a cached grading), so the
+ * tests pass in any order (`--sequence.shuffle`). Waits poll for their condition.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { repoRoot } from '../../graders/support/paths.ts';
 import { processesIn, runNpm, startNpm } from '../lib/e2e-process.ts';
 import { copyRepo, type RepoCopy } from '../lib/repo-copy.ts';
@@ -49,12 +50,23 @@ describe('the student loop, end to end (exercise 01 on cpu)', () => {
   // What a student release ships in .course/stubs/, made aside before the student edits anything.
   const release = (): string => path.join(repo.root, '.grade', 'release');
 
-  beforeAll(() => {
+  // A fresh copy per test (about a second): no test sees another's files, cache or hint levels.
+  beforeEach(() => {
     repo = copyRepo(['exercise-01']);
+    // mkdtemp makes the copy 0700; run as root, the OS sandbox runs the student's process as
+    // nobody, which must reach the copy's node_modules.
+    chmodSync(repo.root, 0o755);
     stub = readFileSync(file(), 'utf8');
     writePristineStubs(repo.root, release());
   });
-  afterAll(() => repo?.remove());
+  afterEach(() => repo?.remove());
+
+  /** The student has solved part A, and `npm start` has graded (and cached) that. */
+  const solvedAndCached = async (): Promise<void> => {
+    writeFileSync(file(), solvedPartA(stub));
+    const progress = await start();
+    expect(progress.exercises[0]).toMatchObject({ score: 2 });
+  };
 
   test('npm start grades the stub once, shows the points go up when part A is solved, and a second start grades nothing', async () => {
     const first = await start();
@@ -78,6 +90,7 @@ describe('the student loop, end to end (exercise 01 on cpu)', () => {
   }, 180_000);
 
   test('npm start and npm test agree on every part', async () => {
+    await solvedAndCached();
     const results = path.join(repo.root, '.grade', 'npm-test.json');
     const tested = await runNpm(repo.root, ['test', '--silent', '--', 'exercise-01'], { env: { GRADE_RESULTS: results } });
     expect(tested.code).toBe(1); // parts B–F still fail
@@ -89,6 +102,7 @@ describe('the student loop, end to end (exercise 01 on cpu)', () => {
   }, 120_000);
 
   test('watch shows the cached result, then re-grades on a save, survives a syntax error and recovers on a rename-replace save', async () => {
+    await solvedAndCached();
     const watch = startNpm(repo.root, ['run', '--silent', 'watch', '--', 'exercise-01']);
     try {
       await watch.waitFor('the cached result', (out) => lastScreen(out).includes('result from the cache'), 30_000);
@@ -141,7 +155,9 @@ describe('the student loop, end to end (exercise 01 on cpu)', () => {
   }, 60_000);
 
   test('reset puts the stub back byte for byte, keeps the backup, and needs --yes without a terminal', async () => {
+    writeFileSync(file(), solvedPartA(stub));
     const mine = readFileSync(file(), 'utf8');
+    expect(mine).not.toBe(stub);
     const noCopy = await runNpm(repo.root, ['run', '--silent', 'reset', '--', 'exercise-01', '--yes']);
     expect(noCopy.code).toBe(1);
     expect(noCopy.stderr).toMatch(/^reset: no pristine copy of exercise-01-convolution\/convolution\.ts: .*\n$/);
@@ -165,6 +181,7 @@ describe('the student loop, end to end (exercise 01 on cpu)', () => {
   }, 60_000);
 
   test('a deleted stub file: npm start and watch say what to run, reset brings it back', async () => {
+    cpSync(path.join(release(), '.course'), path.join(repo.root, '.course'), { recursive: true });
     rmSync(file());
     const started = await runNpm(repo.root, ['start', '--silent']);
     expect(started.code).toBe(1);
