@@ -69,8 +69,9 @@ describe('IDX: round trip (property)', () => {
     fc.assert(
       fc.property(idxArray, fc.boolean(), (a, gzip) => {
         const back = parseIdx(encodeIdx(a, { gzip }));
-        return back.type === a.type && sameElements(back.shape, a.shape) && sameElements(back.data, a.data)
-          && Object.prototype.toString.call(back.data) === Object.prototype.toString.call(a.data);
+        expect(back.type).toBe(a.type);
+        expect(sameElements(back.shape, a.shape) && sameElements(back.data, a.data)).toBe(true);
+        expect(Object.prototype.toString.call(back.data)).toBe(Object.prototype.toString.call(a.data));
       }),
       RUNS,
     );
