@@ -377,13 +377,14 @@ export class Sandbox {
     const stdio: ['ignore', 'pipe', 'pipe', 'ipc'] = ['ignore', 'pipe', 'pipe', 'ipc'];
     const os = useOsSandbox();
     // Under bwrap the IPC channel is the inherited fd Node names in NODE_CHANNEL_FD: bwrap keeps it.
+    const bound = [...visible, process.execPath, ...(this.options.icd?.split(path.delimiter) ?? [])];
     const child: ChildProcess = os.available
       ? spawn(os.bwrap, bwrapArgs({ readable: visible, icd: this.options.icd, gpu: this.options.backend === 'webgpu', command: [process.execPath, ...execArgv, runner, ...args] }), {
           env,
           cwd: this.privateDir,
           stdio,
           serialization: 'advanced',
-          ...asNobody(),
+          ...asNobody(bound),
         })
       : fork(runner, args, { execArgv, env, cwd: this.privateDir, stdio, serialization: 'advanced' });
     if (os.available) this.underBwrap.add(child);

@@ -7,7 +7,7 @@
  * back to Node's permission model alone and says so; class grading refuses to run.
  */
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 
 /** The sandbox can be used (`bwrap` is its executable), or why it cannot. */
@@ -15,12 +15,47 @@ export type OsSandbox = { available: true; bwrap: string } | { available: false;
 
 let cached: OsSandbox | undefined;
 
+const nobody = 65534;
+
+/** Whether nobody may search `dir` (every folder on the way to a bound path needs it). */
+function nobodyMay(stat: Stats, bits: { other: number; owner: number; group: number }): boolean {
+  if (stat.uid === nobody) return (stat.mode & bits.owner) === bits.owner;
+  if (stat.gid === nobody) return (stat.mode & bits.group) === bits.group;
+  return (stat.mode & bits.other) === bits.other;
+}
+
 /**
- * Spawn options that run bwrap as nobody when the grader is root: then the sandbox's process
- * limits apply (root is exempt from RLIMIT_NPROC) and root-only files stay unreadable.
+ * Whether the user nobody can reach and read `file`: every folder above it searchable, the file
+ * itself readable (and searchable, for a folder). bwrap resolves its bind sources as the user it
+ * runs as, so a repository inside a private folder (`/root`, a `mktemp -d`) is out of nobody's reach.
  */
-export function asNobody(): { uid?: number; gid?: number } {
-  return process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+export function nobodyCanRead(file: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    return true; // Absent paths are not bound (--ro-bind-try or skipped), so they do not matter.
+  }
+  const search = { other: 0o001, owner: 0o100, group: 0o010 };
+  for (let dir = path.dirname(real); ; dir = path.dirname(dir)) {
+    if (!nobodyMay(statSync(dir), search)) return false;
+    if (dir === path.dirname(dir)) break;
+  }
+  const stat = statSync(real);
+  const read = stat.isDirectory() ? { other: 0o005, owner: 0o500, group: 0o050 } : { other: 0o004, owner: 0o400, group: 0o040 };
+  return nobodyMay(stat, read);
+}
+
+/**
+ * Spawn options that run bwrap as nobody when the grader is root and nobody can reach every path
+ * the sandbox binds (`paths`): then the sandbox's process limit applies (root is exempt from
+ * RLIMIT_NPROC) and nothing outside is opened with root's rights. Where a bound path lies in a
+ * folder only root may enter, bwrap runs as root and maps the process to nobody inside its user
+ * namespace: every wall but the process limit stays (the permission model refuses child processes).
+ */
+export function asNobody(paths: string[] = []): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  return paths.every(nobodyCanRead) ? { uid: nobody, gid: nobody } : {};
 }
 
 /** The first executable called `name` on `PATH`, if any. */
