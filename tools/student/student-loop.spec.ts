@@ -4,7 +4,7 @@
  * its own fresh copy and makes the state it starts from (a solved part, a cached grading), so the
  * tests pass in any order (`--sequence.shuffle`). Waits poll for their condition.
  */
-import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { repoRoot } from '../../graders/support/paths.ts';
@@ -53,9 +53,6 @@ describe('the student loop, end to end (exercise 01 on cpu)', () => {
   // A fresh copy per test (about a second): no test sees another's files, cache or hint levels.
   beforeEach(() => {
     repo = copyRepo(['exercise-01']);
-    // mkdtemp makes the copy 0700; run as root, the OS sandbox runs the student's process as
-    // nobody, which must reach the copy's node_modules.
-    chmodSync(repo.root, 0o755);
     stub = readFileSync(file(), 'utf8');
     writePristineStubs(repo.root, release());
   });
