@@ -22,7 +22,7 @@ export interface GradingVerdictKey {
  * The key for plain `verdicts` (layer → verdict) and `feedback` (layer → wrong verdict → text),
  * hashed with `salt`. Throws naming the layer when a verdict or a feedback text is missing.
  *
- * @example verdictKeyFrom('s4lt', { relu: 'equivariant', … }, { relu: { invariant: '…', neither: '…' }, … }).layers.relu.answer → verdictHash('s4lt', 'relu', 'equivariant')
+ * @example verdictKeyFrom('s4lt', { conv: v, … }, { conv: { [w]: '…', … }, … }).layers.conv.answer → verdictHash('s4lt', 'conv', v) (v the right verdict, w each wrong one)
  */
 export function verdictKeyFrom(salt: string, verdicts: Record<string, string | undefined>, feedback: Record<string, Partial<Record<string, string>>>): VerdictKey {
   const key: VerdictKey = { scheme: verdictScheme, salt, layers: {} };
