@@ -37,7 +37,12 @@ export default defineConfig({
       // Each project names its own files: with `extends`, a root `include` would be merged into both.
       { extends: true as const, test: { name: 'cpu', include: ['graders/exercise-*/**/*.test.ts'], env: { ...shared, COURSE_BACKEND: 'cpu' } } },
       ...(webgpu.available
-        ? [{ extends: true as const, test: { name: 'webgpu', include: tensorGraders, env: { ...shared, COURSE_BACKEND: 'webgpu', COURSE_WEBGPU_ICD: webgpu.icd ?? '' } } }]
+        ? [
+            {
+              extends: true as const,
+              test: { name: 'webgpu', include: tensorGraders, env: { ...shared, COURSE_BACKEND: 'webgpu', COURSE_WEBGPU_ICD: webgpu.icd ?? '' } },
+            },
+          ]
         : []),
     ],
   },

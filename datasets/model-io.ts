@@ -52,7 +52,9 @@ export function fileSystem(dir: string): io.IOHandler {
     async save(artifacts: io.ModelArtifacts): Promise<io.SaveResult> {
       const topology = artifacts.modelTopology;
       if (topology === undefined || topology instanceof ArrayBuffer) {
-        throw new Error(`fileSystem: expected a JSON model topology (a LayersModel or graph-model JSON), got ${topology === undefined ? 'none' : 'binary (ArrayBuffer) topology'}`);
+        throw new Error(
+          `fileSystem: expected a JSON model topology (a LayersModel or graph-model JSON), got ${topology === undefined ? 'none' : 'binary (ArrayBuffer) topology'}`,
+        );
       }
       const weights = new Uint8Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData ?? new ArrayBuffer(0)));
       const modelJSON: io.ModelJSON = {
@@ -89,7 +91,9 @@ export function fileSystem(dir: string): io.IOHandler {
         throw new Error(`fileSystem: expected ${jsonPath} to be JSON, got a parse error: ${(e as Error).message}`);
       }
       if (typeof modelJSON !== 'object' || modelJSON === null || modelJSON.modelTopology == null || !Array.isArray(modelJSON.weightsManifest)) {
-        throw new Error(`fileSystem: expected ${jsonPath} to hold { modelTopology, weightsManifest: [...] }, got keys ${Object.keys(modelJSON ?? {}).join(', ')}`);
+        throw new Error(
+          `fileSystem: expected ${jsonPath} to hold { modelTopology, weightsManifest: [...] }, got keys ${Object.keys(modelJSON ?? {}).join(', ')}`,
+        );
       }
       return tf.io.getModelArtifactsForJSON(modelJSON, async (manifest) => {
         const specs = manifest.flatMap((group) => group.weights);

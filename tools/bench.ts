@@ -68,18 +68,29 @@ const webgpu = detectWebgpu();
 for (const id of exercises) {
   const solutions = { GRADE_TARGET: 'solutions' };
   spawnSync(process.execPath, [vitest, 'run', id, '--project', 'cpu'], { cwd: repoRoot, env: { ...process.env, ...solutions }, stdio: 'ignore' });
-  timings.push(time(`${id}, solutions, cpu, isolated`, `GRADE_TARGET=solutions npm test ${id} -- --project cpu`, [vitest, 'run', id, '--project', 'cpu'], { env: solutions }));
   timings.push(
-    time(`${id}, solutions, cpu, in-process (no isolation)`, `GRADE_ISOLATION=off GRADE_TARGET=solutions npm test ${id} -- --project cpu`, [vitest, 'run', id, '--project', 'cpu'], {
-      env: { ...solutions, GRADE_ISOLATION: 'off' },
+    time(`${id}, solutions, cpu, isolated`, `GRADE_TARGET=solutions npm test ${id} -- --project cpu`, [vitest, 'run', id, '--project', 'cpu'], {
+      env: solutions,
     }),
+  );
+  timings.push(
+    time(
+      `${id}, solutions, cpu, in-process (no isolation)`,
+      `GRADE_ISOLATION=off GRADE_TARGET=solutions npm test ${id} -- --project cpu`,
+      [vitest, 'run', id, '--project', 'cpu'],
+      {
+        env: { ...solutions, GRADE_ISOLATION: 'off' },
+      },
+    ),
   );
   if (webgpu.available) {
     timings.push(time(`${id}, solutions, cpu + webgpu (${webgpu.adapter})`, `GRADE_TARGET=solutions npm test ${id}`, [vitest, 'run', id], { env: solutions }));
   }
 }
 if (values.verify) {
-  timings.push(time('npm run verify', 'npm run verify', [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'tools/verify/main.ts'], {}, Math.min(runs, 3)));
+  timings.push(
+    time('npm run verify', 'npm run verify', [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'tools/verify/main.ts'], {}, Math.min(runs, 3)),
+  );
 }
 
 const floor = median(timings[0].seconds);

@@ -55,14 +55,28 @@ describe('generateBars', () => {
 
   /** Orientation of an image's principal axis, degrees in (−90, 90], x right and y down. */
   function principalAngle(img: Float32Array): number {
-    let m = 0, mx = 0, my = 0;
-    for (let y = 0; y < 28; y++) for (let x = 0; x < 28; x++) { const v = img[y * 28 + x]; m += v; mx += v * x; my += v * y; }
-    mx /= m; my /= m;
-    let cxx = 0, cyy = 0, cxy = 0;
-    for (let y = 0; y < 28; y++) for (let x = 0; x < 28; x++) {
-      const v = img[y * 28 + x];
-      cxx += v * (x - mx) ** 2; cyy += v * (y - my) ** 2; cxy += v * (x - mx) * (y - my);
-    }
+    let m = 0,
+      mx = 0,
+      my = 0;
+    for (let y = 0; y < 28; y++)
+      for (let x = 0; x < 28; x++) {
+        const v = img[y * 28 + x];
+        m += v;
+        mx += v * x;
+        my += v * y;
+      }
+    mx /= m;
+    my /= m;
+    let cxx = 0,
+      cyy = 0,
+      cxy = 0;
+    for (let y = 0; y < 28; y++)
+      for (let x = 0; x < 28; x++) {
+        const v = img[y * 28 + x];
+        cxx += v * (x - mx) ** 2;
+        cyy += v * (y - my) ** 2;
+        cxy += v * (x - mx) * (y - my);
+      }
     return (0.5 * Math.atan2(2 * cxy, cxx - cyy) * 180) / Math.PI;
   }
 

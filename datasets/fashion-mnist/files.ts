@@ -4,9 +4,7 @@ import { fileURLToPath } from 'node:url';
 export type FashionMnistSplit = 'train' | 'test';
 
 /** Fashion-MNIST class names by label (Xiao, Rasul & Vollgraf 2017). */
-export const FASHION_MNIST_CLASS_NAMES = [
-  'T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot',
-] as const;
+export const FASHION_MNIST_CLASS_NAMES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'] as const;
 
 /** Upstream file names (without `.gz`), per split; the committed subset uses the same names. */
 export const FASHION_MNIST_FILES: Record<FashionMnistSplit, { images: string; labels: string }> = {

@@ -25,7 +25,10 @@ async function findFile(dir: string, name: string): Promise<string> {
   }
   throw new Error(
     `loadFashionMnist: missing ${join(dir, name)}.gz (or uncompressed ${name}); expected the Fashion-MNIST IDX files ` +
-      `${Object.values(FASHION_MNIST_FILES).flatMap((f) => [f.images, f.labels]).map((f) => f + '.gz').join(', ')} in ${dir}. ` +
+      `${Object.values(FASHION_MNIST_FILES)
+        .flatMap((f) => [f.images, f.labels])
+        .map((f) => f + '.gz')
+        .join(', ')} in ${dir}. ` +
       `Omit \`dir\` to use the committed subset, or on Debian: apt install dataset-fashion-mnist (dir /usr/share/datasets/fashion-mnist).`,
   );
 }

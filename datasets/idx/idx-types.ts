@@ -34,12 +34,47 @@ export const IDX_TYPES: {
     readonly tags: readonly string[];
   };
 } = {
-  uint8: { code: 0x08, bytes: 1, create: (n) => new Uint8Array(n), get: (v, o) => v.getUint8(o), set: (v, o, x) => v.setUint8(o, x), tags: ['Uint8Array', 'Uint8ClampedArray'] },
+  uint8: {
+    code: 0x08,
+    bytes: 1,
+    create: (n) => new Uint8Array(n),
+    get: (v, o) => v.getUint8(o),
+    set: (v, o, x) => v.setUint8(o, x),
+    tags: ['Uint8Array', 'Uint8ClampedArray'],
+  },
   int8: { code: 0x09, bytes: 1, create: (n) => new Int8Array(n), get: (v, o) => v.getInt8(o), set: (v, o, x) => v.setInt8(o, x), tags: ['Int8Array'] },
-  int16: { code: 0x0b, bytes: 2, create: (n) => new Int16Array(n), get: (v, o) => v.getInt16(o, false), set: (v, o, x) => v.setInt16(o, x, false), tags: ['Int16Array'] },
-  int32: { code: 0x0c, bytes: 4, create: (n) => new Int32Array(n), get: (v, o) => v.getInt32(o, false), set: (v, o, x) => v.setInt32(o, x, false), tags: ['Int32Array'] },
-  float32: { code: 0x0d, bytes: 4, create: (n) => new Float32Array(n), get: (v, o) => v.getFloat32(o, false), set: (v, o, x) => v.setFloat32(o, x, false), tags: ['Float32Array'] },
-  float64: { code: 0x0e, bytes: 8, create: (n) => new Float64Array(n), get: (v, o) => v.getFloat64(o, false), set: (v, o, x) => v.setFloat64(o, x, false), tags: ['Float64Array'] },
+  int16: {
+    code: 0x0b,
+    bytes: 2,
+    create: (n) => new Int16Array(n),
+    get: (v, o) => v.getInt16(o, false),
+    set: (v, o, x) => v.setInt16(o, x, false),
+    tags: ['Int16Array'],
+  },
+  int32: {
+    code: 0x0c,
+    bytes: 4,
+    create: (n) => new Int32Array(n),
+    get: (v, o) => v.getInt32(o, false),
+    set: (v, o, x) => v.setInt32(o, x, false),
+    tags: ['Int32Array'],
+  },
+  float32: {
+    code: 0x0d,
+    bytes: 4,
+    create: (n) => new Float32Array(n),
+    get: (v, o) => v.getFloat32(o, false),
+    set: (v, o, x) => v.setFloat32(o, x, false),
+    tags: ['Float32Array'],
+  },
+  float64: {
+    code: 0x0e,
+    bytes: 8,
+    create: (n) => new Float64Array(n),
+    get: (v, o) => v.getFloat64(o, false),
+    set: (v, o, x) => v.setFloat64(o, x, false),
+    tags: ['Float64Array'],
+  },
 };
 
 /** All IDX type names, in type-byte order. */

@@ -15,25 +15,35 @@ const RUNS = { seed: SEED, numRuns: 150 };
 const dataOf = (type: IdxType, n: number): fc.Arbitrary<IdxArray['data']> => {
   const ints = (min: number, max: number) => fc.array(fc.integer({ min, max }), { minLength: n, maxLength: n });
   switch (type) {
-    case 'uint8': return ints(0, 255).map((a) => Uint8Array.from(a));
-    case 'int8': return ints(-128, 127).map((a) => Int8Array.from(a));
-    case 'int16': return ints(-32768, 32767).map((a) => Int16Array.from(a));
-    case 'int32': return ints(-(2 ** 31), 2 ** 31 - 1).map((a) => Int32Array.from(a));
-    case 'float32': return fc.float32Array({ minLength: n, maxLength: n });
-    case 'float64': return fc.float64Array({ minLength: n, maxLength: n });
+    case 'uint8':
+      return ints(0, 255).map((a) => Uint8Array.from(a));
+    case 'int8':
+      return ints(-128, 127).map((a) => Int8Array.from(a));
+    case 'int16':
+      return ints(-32768, 32767).map((a) => Int16Array.from(a));
+    case 'int32':
+      return ints(-(2 ** 31), 2 ** 31 - 1).map((a) => Int32Array.from(a));
+    case 'float32':
+      return fc.float32Array({ minLength: n, maxLength: n });
+    case 'float64':
+      return fc.float64Array({ minLength: n, maxLength: n });
   }
 };
 
 /** Any IDX array: every type, rank 1–4, dimensions 0–5. */
 const idxArray: fc.Arbitrary<IdxArray> = fc
   .record({ type: fc.constantFrom(...IDX_TYPE_NAMES), shape: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 4 }) })
-  .chain(({ type, shape }) => dataOf(type, shape.reduce((a, b) => a * b, 1)).map((data) => ({ type, shape, data }) as IdxArray));
+  .chain(({ type, shape }) =>
+    dataOf(
+      type,
+      shape.reduce((a, b) => a * b, 1),
+    ).map((data) => ({ type, shape, data }) as IdxArray),
+  );
 
 /** A non-empty array, so that payload bytes exist to cut or corrupt. */
 const nonEmpty = idxArray.filter((a) => a.data.length > 0);
 
-const sameElements = (a: ArrayLike<number>, b: ArrayLike<number>) =>
-  a.length === b.length && Array.from(a).every((v, i) => Object.is(v, b[i]));
+const sameElements = (a: ArrayLike<number>, b: ArrayLike<number>) => a.length === b.length && Array.from(a).every((v, i) => Object.is(v, b[i]));
 
 describe('IDX: golden bytes (the layout, independent of our own encoder)', () => {
   it('int16 [2] = [1, -2] is 00 00 0b 01 | 00 00 00 02 | 00 01 ff fe (big-endian)', () => {
@@ -121,11 +131,15 @@ describe('IDX: malformed input is rejected with a message naming the problem (pr
   it('unknown type byte', () => {
     const known = IDX_TYPE_NAMES.map((t) => IDX_TYPES[t].code);
     fc.assert(
-      fc.property(idxArray, fc.integer({ min: 0, max: 255 }).filter((b) => !known.includes(b)), (a, code) => {
-        const bytes = encodeIdx(a);
-        bytes[2] = code;
-        expect(() => parseIdx(bytes)).toThrow(`IDX: unknown type byte 0x${code.toString(16).padStart(2, '0')} at byte 2`);
-      }),
+      fc.property(
+        idxArray,
+        fc.integer({ min: 0, max: 255 }).filter((b) => !known.includes(b)),
+        (a, code) => {
+          const bytes = encodeIdx(a);
+          bytes[2] = code;
+          expect(() => parseIdx(bytes)).toThrow(`IDX: unknown type byte 0x${code.toString(16).padStart(2, '0')} at byte 2`);
+        },
+      ),
       RUNS,
     );
   });
@@ -148,7 +162,11 @@ describe('IDX: malformed input is rejected with a message naming the problem (pr
           (bad = gz.slice())[10 + (c.at % (gz.length - 18))] ^= c.mask;
           // A flip in the final byte's unused padding bits leaves the stream valid: not a corruption.
           let same = false;
-          try { same = sameElements(gunzipSync(bad), gunzipSync(gz)); } catch { /* corrupted, as intended */ }
+          try {
+            same = sameElements(gunzipSync(bad), gunzipSync(gz));
+          } catch {
+            /* corrupted, as intended */
+          }
           fc.pre(!same);
         }
         expect(() => parseIdx(bad)).toThrow(/^IDX: corrupted gzip data \(.+\)/);
@@ -163,11 +181,23 @@ describe('IDX: malformed input is rejected with a message naming the problem (pr
 
 describe('encodeIdx: invalid arrays', () => {
   const cases: Array<[string, unknown, RegExp]> = [
-    ['data of the wrong class', { type: 'float32', shape: [1], data: Float64Array.of(1) }, /expected data of type float32 to be a Float32Array, got Float64Array/],
+    [
+      'data of the wrong class',
+      { type: 'float32', shape: [1], data: Float64Array.of(1) },
+      /expected data of type float32 to be a Float32Array, got Float64Array/,
+    ],
     ['too few elements', { type: 'uint8', shape: [2, 3], data: new Uint8Array(5) }, /expected 6 elements for shape \[2,3\], got 5/],
-    ['a fractional dimension', { type: 'uint8', shape: [1.5], data: new Uint8Array(1) }, /expected every dimension to be an integer in \[0, 2\^32\), got shape \[1.5\]/],
+    [
+      'a fractional dimension',
+      { type: 'uint8', shape: [1.5], data: new Uint8Array(1) },
+      /expected every dimension to be an integer in \[0, 2\^32\), got shape \[1.5\]/,
+    ],
     ['rank 0', { type: 'uint8', shape: [], data: new Uint8Array(1) }, /expected shape to be an array of 1 to 255 dimensions, got \[\]/],
-    ['an unknown type', { type: 'uint16', shape: [1], data: new Uint16Array(1) }, /expected type to be one of uint8, int8, int16, int32, float32, float64, got "uint16"/],
+    [
+      'an unknown type',
+      { type: 'uint16', shape: [1], data: new Uint16Array(1) },
+      /expected type to be one of uint8, int8, int16, int32, float32, float64, got "uint16"/,
+    ],
   ];
   it.each(cases)('rejects %s', (_name, array, message) => {
     expect(() => encodeIdx(array as IdxArray)).toThrow(message);

@@ -49,11 +49,7 @@ export interface ConvAttrs {
  * convGeometry([64, 28, 28, 1], [7, 7, 1, 8], { strides: 1, pad: 'same' })
  * // → { outH: 28, outW: 28, top: 3, left: 3, ... }
  */
-export function convGeometry(
-  xShape: readonly number[],
-  filterShape: readonly number[],
-  attrs: ConvAttrs,
-): ConvGeometry {
+export function convGeometry(xShape: readonly number[], filterShape: readonly number[], attrs: ConvAttrs): ConvGeometry {
   if (xShape.length !== 4 || filterShape.length !== 4) {
     throw new Error(
       `convGeometry: expected x of rank 4 [batch,h,w,c] and filter of rank 4 [fh,fw,inC,outC], ` +

@@ -72,24 +72,43 @@ interface Case {
 /** Padding in every form tfjs accepts: 'valid', 'same', a number (with a rounding mode or none), explicit pairs. */
 const padArb: fc.Arbitrary<Pick<Case, 'pad' | 'dimRoundingMode'>> = fc.oneof(
   fc.constantFrom<ConvPad>('valid', 'same').map((pad) => ({ pad })),
-  fc.record({ pad: fc.integer({ min: 0, max: 2 }), dimRoundingMode: fc.constantFrom(undefined, 'floor', 'round', 'ceil') as fc.Arbitrary<Case['dimRoundingMode']> }),
-  fc.tuple(fc.nat(2), fc.nat(2), fc.nat(2), fc.nat(2)).map(([t, b, l, r]) => ({ pad: [[0, 0], [t, b], [l, r], [0, 0]] as ConvPad })),
+  fc.record({
+    pad: fc.integer({ min: 0, max: 2 }),
+    dimRoundingMode: fc.constantFrom(undefined, 'floor', 'round', 'ceil') as fc.Arbitrary<Case['dimRoundingMode']>,
+  }),
+  fc.tuple(fc.nat(2), fc.nat(2), fc.nat(2), fc.nat(2)).map(([t, b, l, r]) => ({
+    pad: [
+      [0, 0],
+      [t, b],
+      [l, r],
+      [0, 0],
+    ] as ConvPad,
+  })),
 );
 
 /** Random shapes, strides, dilations (when allowed) and padding whose output is non-empty. */
 const caseArb = (maxDilation: number): fc.Arbitrary<Case> =>
   fc
     .record({
-      b: fc.integer({ min: 1, max: 3 }), h: fc.integer({ min: 1, max: 9 }), w: fc.integer({ min: 1, max: 9 }),
-      inC: fc.integer({ min: 1, max: 3 }), outC: fc.integer({ min: 1, max: 4 }),
-      fh: fc.integer({ min: 1, max: 4 }), fw: fc.integer({ min: 1, max: 4 }),
-      sh: fc.integer({ min: 1, max: 3 }), sw: fc.integer({ min: 1, max: 3 }),
-      dh: fc.integer({ min: 1, max: maxDilation }), dw: fc.integer({ min: 1, max: maxDilation }),
+      b: fc.integer({ min: 1, max: 3 }),
+      h: fc.integer({ min: 1, max: 9 }),
+      w: fc.integer({ min: 1, max: 9 }),
+      inC: fc.integer({ min: 1, max: 3 }),
+      outC: fc.integer({ min: 1, max: 4 }),
+      fh: fc.integer({ min: 1, max: 4 }),
+      fw: fc.integer({ min: 1, max: 4 }),
+      sh: fc.integer({ min: 1, max: 3 }),
+      sw: fc.integer({ min: 1, max: 3 }),
+      dh: fc.integer({ min: 1, max: maxDilation }),
+      dw: fc.integer({ min: 1, max: maxDilation }),
       p: padArb,
     })
     .map(({ b, h, w, inC, outC, fh, fw, sh, sw, dh, dw, p }) => ({
-      xShape: [b, h, w, inC] as Case['xShape'], fShape: [fh, fw, inC, outC] as Case['fShape'],
-      strides: [sh, sw] as [number, number], dilations: [dh, dw] as [number, number], ...p,
+      xShape: [b, h, w, inC] as Case['xShape'],
+      fShape: [fh, fw, inC, outC] as Case['fShape'],
+      strides: [sh, sw] as [number, number],
+      dilations: [dh, dw] as [number, number],
+      ...p,
     }))
     .filter((c) => {
       const g = geometry(c);
@@ -106,7 +125,11 @@ function geometry(c: Case): ConvGeometry | null {
 
 /** Values in [-2, 2] with plenty of exact zeros (the kernels skip zeros: that path must be right too). */
 const valuesArb = (n: number) =>
-  fc.array(fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.float({ min: -2, max: 2, noNaN: true }) }), { minLength: n, maxLength: n })
+  fc
+    .array(fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.float({ min: -2, max: 2, noNaN: true }) }), {
+      minLength: n,
+      maxLength: n,
+    })
     .map((a) => Float32Array.from(a));
 
 const size = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
@@ -117,12 +140,23 @@ function backpropFilterBySlices(x: tf.Tensor4D, dy: tf.Tensor4D, g: ConvGeometry
   return tf.tidy(() => {
     const needH = (g.outH - 1) * g.strideH + (g.filterH - 1) * g.dilationH + 1;
     const needW = (g.outW - 1) * g.strideW + (g.filterW - 1) * g.dilationW + 1;
-    const xp = tf.pad(x, [[0, 0], [g.top, Math.max(0, needH - g.inH - g.top)], [g.left, Math.max(0, needW - g.inW - g.left)], [0, 0]]);
+    const xp = tf.pad(x, [
+      [0, 0],
+      [g.top, Math.max(0, needH - g.inH - g.top)],
+      [g.left, Math.max(0, needW - g.inW - g.left)],
+      [0, 0],
+    ]);
     const taps: tf.Tensor[] = [];
     for (let kh = 0; kh < g.filterH; kh++) {
       for (let kw = 0; kw < g.filterW; kw++) {
-        const r0 = kh * g.dilationH, c0 = kw * g.dilationW;
-        const patch = tf.stridedSlice(xp, [0, r0, c0, 0], [g.batch, r0 + (g.outH - 1) * g.strideH + 1, c0 + (g.outW - 1) * g.strideW + 1, g.inC], [1, g.strideH, g.strideW, 1]);
+        const r0 = kh * g.dilationH,
+          c0 = kw * g.dilationW;
+        const patch = tf.stridedSlice(
+          xp,
+          [0, r0, c0, 0],
+          [g.batch, r0 + (g.outH - 1) * g.strideH + 1, c0 + (g.outW - 1) * g.strideW + 1, g.inC],
+          [1, g.strideH, g.strideW, 1],
+        );
         taps.push(tf.matMul(patch.reshape([-1, g.inC]), dy.reshape([-1, g.outC]), true, false));
       }
     }
@@ -174,7 +208,14 @@ describe('Conv2DBackpropFilter: fast kernel = stock kernel (property)', () => {
         }),
         ([c, xv, dyv]) => {
           const g = geometry(c)!;
-          const attrs = { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', dimRoundingMode: c.dimRoundingMode, filterShape: c.fShape, dilations: c.dilations };
+          const attrs = {
+            strides: c.strides,
+            pad: c.pad,
+            dataFormat: 'NHWC',
+            dimRoundingMode: c.dimRoundingMode,
+            filterShape: c.fShape,
+            dilations: c.dilations,
+          };
           tf.tidy(() => {
             const x = tf.tensor4d(xv, c.xShape);
             const dy = tf.tensor4d(dyv, [g.batch, g.outH, g.outW, g.outC]);
@@ -202,7 +243,13 @@ describe('Conv2DBackpropFilter: fast kernel = stock kernel (property)', () => {
         const x = tf.randomUniform(xShape, -1, 1, 'float32', 1);
         const dy = tf.randomUniform([g.batch, g.outH, g.outW, g.outC], -1, 1, 'float32', 2);
         const absSum = call(stockKernel('Conv2DBackpropFilter'), { x: x.abs(), dy: dy.abs() }, attrs);
-        expectClose(viaRegistry('Conv2DBackpropFilter', { x, dy }, attrs), call(stockKernel('Conv2DBackpropFilter'), { x, dy }, attrs), absSum, g.batch * g.outH * g.outW, `x=[${xShape}]`);
+        expectClose(
+          viaRegistry('Conv2DBackpropFilter', { x, dy }, attrs),
+          call(stockKernel('Conv2DBackpropFilter'), { x, dy }, attrs),
+          absSum,
+          g.batch * g.outH * g.outW,
+          `x=[${xShape}]`,
+        );
       });
     }
   });
@@ -223,7 +270,12 @@ describe('Conv2DBackpropFilter: fast kernel = stock kernel (property)', () => {
       const x = tf.randomUniform([2, 6, 6, 2], -1, 1, 'float32', 3) as tf.Tensor4D;
       const w = tf.randomUniform([3, 3, 2, 3], -1, 1, 'float32', 4) as tf.Tensor4D;
       const dy = tf.randomUniform([2, 6, 6, 3], -1, 1, 'float32', 5);
-      const grad = tf.grad((f: tf.Tensor) => tf.conv2d(x, f as tf.Tensor4D, 1, 'same').mul(dy).sum())(w);
+      const grad = tf.grad((f: tf.Tensor) =>
+        tf
+          .conv2d(x, f as tf.Tensor4D, 1, 'same')
+          .mul(dy)
+          .sum(),
+      )(w);
       const attrs = { strides: 1, pad: 'same', dataFormat: 'NHWC', filterShape: [3, 3, 2, 3] };
       const absSum = call(stockKernel('Conv2DBackpropFilter'), { x: x.abs(), dy: dy.abs() }, attrs);
       expectClose(grad.dataSync() as Float32Array, call(stockKernel('Conv2DBackpropFilter'), { x, dy }, attrs), absSum, 72, 'tf.grad');
@@ -242,7 +294,13 @@ describe('Conv2D and FusedConv2D: fast kernels = stock kernels (property)', () =
             const x = tf.tensor4d(xv, c.xShape);
             const filter = tf.tensor4d(fv, c.fShape);
             const absSum = call(stockKernel('Conv2D'), { x: x.abs(), filter: filter.abs() }, attrs);
-            expectClose(viaRegistry('Conv2D', { x, filter }, attrs), call(stockKernel('Conv2D'), { x, filter }, attrs), absSum, size(c.fShape.slice(0, 3)), describeCase(c));
+            expectClose(
+              viaRegistry('Conv2D', { x, filter }, attrs),
+              call(stockKernel('Conv2D'), { x, filter }, attrs),
+              absSum,
+              size(c.fShape.slice(0, 3)),
+              describeCase(c),
+            );
           });
         },
       ),
@@ -254,7 +312,14 @@ describe('Conv2D and FusedConv2D: fast kernels = stock kernels (property)', () =
     fc.assert(
       fc.property(
         caseArb(2).chain((c) =>
-          fc.tuple(fc.constant(c), valuesArb(size(c.xShape)), valuesArb(size(c.fShape)), valuesArb(c.fShape[3]), fc.boolean(), fc.constantFrom('linear', 'relu', 'elu')),
+          fc.tuple(
+            fc.constant(c),
+            valuesArb(size(c.xShape)),
+            valuesArb(size(c.fShape)),
+            valuesArb(c.fShape[3]),
+            fc.boolean(),
+            fc.constantFrom('linear', 'relu', 'elu'),
+          ),
         ),
         ([c, xv, fv, bv, withBias, activation]) => {
           const attrs = { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', dilations: c.dilations, dimRoundingMode: c.dimRoundingMode, activation };
@@ -263,7 +328,13 @@ describe('Conv2D and FusedConv2D: fast kernels = stock kernels (property)', () =
             if (withBias) inputs.bias = tf.tensor1d(bv);
             const absInputs = Object.fromEntries(Object.entries(inputs).map(([k, t]) => [k, t.abs()]));
             const absSum = call(stockKernel('FusedConv2D'), absInputs, { ...attrs, activation: 'linear' });
-            expectClose(viaRegistry('FusedConv2D', inputs, attrs), call(stockKernel('FusedConv2D'), inputs, attrs), absSum, size(c.fShape.slice(0, 3)) + 1, `${describeCase(c)} ${activation}${withBias ? ' +bias' : ''}`);
+            expectClose(
+              viaRegistry('FusedConv2D', inputs, attrs),
+              call(stockKernel('FusedConv2D'), inputs, attrs),
+              absSum,
+              size(c.fShape.slice(0, 3)) + 1,
+              `${describeCase(c)} ${activation}${withBias ? ' +bias' : ''}`,
+            );
           });
         },
       ),

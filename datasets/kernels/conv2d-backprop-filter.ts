@@ -109,11 +109,7 @@ export function fastConv2dBackpropFilter(fallback: KernelFunc): KernelFunc {
           `filter [${attrs.filterShape.join(',')}], got [${dy.shape.join(',')}]`,
       );
     }
-    const dW = conv2dBackpropFilterNHWC(
-      backend.readSync(x.dataId) as Float32Array,
-      backend.readSync(dy.dataId) as Float32Array,
-      g,
-    );
+    const dW = conv2dBackpropFilterNHWC(backend.readSync(x.dataId) as Float32Array, backend.readSync(dy.dataId) as Float32Array, g);
     const shape = [...attrs.filterShape];
     const out: TensorInfo = { dataId: backend.write(dW, shape, 'float32'), shape, dtype: 'float32' };
     return out;

@@ -38,13 +38,7 @@ export function allFinite(a: Float32Array): boolean {
  * conv2dNHWC(new Float32Array(9).fill(1), new Float32Array(4).fill(1), g, null, false);
  * // → Float32Array [4, 4, 4, 4]
  */
-export function conv2dNHWC(
-  x: Float32Array,
-  w: Float32Array,
-  g: ConvGeometry,
-  bias: Float32Array | null,
-  relu: boolean,
-): Float32Array {
+export function conv2dNHWC(x: Float32Array, w: Float32Array, g: ConvGeometry, bias: Float32Array | null, relu: boolean): Float32Array {
   const { batch, inH, inW, inC, outH, outW, outC, filterH, filterW, strideH, strideW, dilationH, dilationW, top, left } = g;
   if (x.length !== batch * inH * inW * inC || w.length !== filterH * filterW * inC * outC || (bias !== null && bias.length !== outC)) {
     throw new Error(

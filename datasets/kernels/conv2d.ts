@@ -29,13 +29,7 @@ function tryFast(args: Parameters<KernelFunc>[0]): TensorInfo | null {
   const g = convGeometry(x.shape, filter.shape, attrs);
   if (bias !== undefined && (bias.dtype !== 'float32' || bias.shape.length !== 1 || bias.shape[0] !== g.outC)) return null;
   const backend = args.backend as KernelBackend;
-  const y = conv2dNHWC(
-    values(backend, x),
-    values(backend, filter),
-    g,
-    bias === undefined ? null : values(backend, bias),
-    activation === 'relu',
-  );
+  const y = conv2dNHWC(values(backend, x), values(backend, filter), g, bias === undefined ? null : values(backend, bias), activation === 'relu');
   const shape = [g.batch, g.outH, g.outW, g.outC];
   return { dataId: backend.write(y, shape, 'float32'), shape, dtype: 'float32' };
 }

@@ -48,9 +48,7 @@ export const value = (): fc.Arbitrary<number> => fc.integer({ min: -32, max: 32 
 
 /** A dense array of the given shape. */
 export function dense(shape: number[]): fc.Arbitrary<Dense> {
-  return fc
-    .array(value(), { minLength: sizeOf(shape), maxLength: sizeOf(shape) })
-    .map((values) => ({ shape, data: Float64Array.from(values) }));
+  return fc.array(value(), { minLength: sizeOf(shape), maxLength: sizeOf(shape) }).map((values) => ({ shape, data: Float64Array.from(values) }));
 }
 
 /** A storage layout for an array of the given rank: contiguous most often, else offset or permuted. */
@@ -64,7 +62,9 @@ export function layout(rank: number): fc.Arbitrary<Layout | undefined> {
 }
 
 function input(shape: number[]): fc.Arbitrary<Input> {
-  return fc.record({ dense: dense(shape), layout: layout(shape.length) }).map(({ dense: d, layout: l }) => (l === undefined ? { dense: d } : { dense: d, layout: l }));
+  return fc
+    .record({ dense: dense(shape), layout: layout(shape.length) })
+    .map(({ dense: d, layout: l }) => (l === undefined ? { dense: d } : { dense: d, layout: l }));
 }
 
 /** Convolution options: stride 1–3, dilation 1–3, padding 'valid', 'same' or 0–3. */
@@ -96,9 +96,7 @@ export function sizes(o: Options, maxKernel = 4, maxExtra = 5): fc.Arbitrary<{ k
 /** A random single-channel case. */
 export function planeCase(maxStride = 3, maxDilation = 3): fc.Arbitrary<PlaneCase> {
   return options(maxStride, maxDilation).chain((o) =>
-    sizes(o).chain(({ kh, kw, h, w }) =>
-      fc.record({ image: input([h, w]), kernel: input([kh, kw]), options: fc.constant(o) }),
-    ),
+    sizes(o).chain(({ kh, kw, h, w }) => fc.record({ image: input([h, w]), kernel: input([kh, kw]), options: fc.constant(o) })),
   );
 }
 
@@ -122,10 +120,13 @@ export function layerCase(maxChannels = 3): fc.Arbitrary<LayerCase> {
 export function batchCase(maxChannels = 3, maxBatch = 2): fc.Arbitrary<BatchCase> {
   return options().chain((o) =>
     fc
-      .record({ s: sizes(o, 3, 4), n: fc.integer({ min: 1, max: maxBatch }), cin: fc.integer({ min: 1, max: maxChannels }), cout: fc.integer({ min: 1, max: maxChannels }) })
-      .chain(({ s, n, cin, cout }) =>
-        fc.record({ x: dense([n, s.h, s.w, cin]), filters: dense([s.kh, s.kw, cin, cout]), options: fc.constant(o) }),
-      ),
+      .record({
+        s: sizes(o, 3, 4),
+        n: fc.integer({ min: 1, max: maxBatch }),
+        cin: fc.integer({ min: 1, max: maxChannels }),
+        cout: fc.integer({ min: 1, max: maxChannels }),
+      })
+      .chain(({ s, n, cin, cout }) => fc.record({ x: dense([n, s.h, s.w, cin]), filters: dense([s.kh, s.kw, cin, cout]), options: fc.constant(o) })),
   );
 }
 

@@ -57,7 +57,9 @@ export function gradePartA(ex: ExerciseGrader): void {
         const { value } = await ex.call('outputSize', [c.n, c.k, c.options]);
         const out = await tfConv2d({ shape: [1, c.n, 1, 1], data: new Float64Array(c.n) }, { shape: [c.k, 1, 1, 1], data: new Float64Array(c.k) }, c.options);
         if (value !== out.shape[1]) {
-          throw new GradeFailure(`outputSize(${c.n}, ${c.k}, ${showOptions(c.options)}) returned ${String(value)}, expected ${out.shape[1]} (what tf.conv2d produces).`);
+          throw new GradeFailure(
+            `outputSize(${c.n}, ${c.k}, ${showOptions(c.options)}) returned ${String(value)}, expected ${out.shape[1]} (what tf.conv2d produces).`,
+          );
         }
       },
       { numRuns: 60, show },

@@ -56,8 +56,20 @@ export function gradePartB(ex: ExerciseGrader): void {
         const gx = expectNd(fx.value, 'correlate2d(x, k)');
         const gy = expectNd(fy.value, 'correlate2d(y, k)');
         const expected = combine(a, gx, b, gy);
-        const magnitude = combine(Math.abs(a), await tfCorrelate2d(abs(c.image.dense), abs(c.kernel.dense), c.options), Math.abs(b), await tfCorrelate2d(abs(y), abs(c.kernel.dense), c.options));
-        expectSums(expectNd(fm.value, 'correlate2d(a·x + b·y, k)'), expected, magnitude, 3 * terms(c), `correlate2d(a·x + b·y, k) with a = ${a}, b = ${b}`, ex.backend);
+        const magnitude = combine(
+          Math.abs(a),
+          await tfCorrelate2d(abs(c.image.dense), abs(c.kernel.dense), c.options),
+          Math.abs(b),
+          await tfCorrelate2d(abs(y), abs(c.kernel.dense), c.options),
+        );
+        expectSums(
+          expectNd(fm.value, 'correlate2d(a·x + b·y, k)'),
+          expected,
+          magnitude,
+          3 * terms(c),
+          `correlate2d(a·x + b·y, k) with a = ${a}, b = ${b}`,
+          ex.backend,
+        );
       },
       {
         numRuns: 25,
@@ -68,20 +80,42 @@ export function gradePartB(ex: ExerciseGrader): void {
     ex.test('gets the golden cases right (d2l, edge detector, the seed demo done right)', async () => {
       for (const g of goldenCorrelations) {
         const { value: got } = await ex.call('correlate2d', [{ $nd: g.image }, { $nd: g.kernel }, g.options]);
-        expectSums(expectNd(got, `correlate2d on ${g.name}`), g.expected, g.expected, g.kernel.data.length, `correlate2d on ${g.name} (options ${showOptions(g.options)})`, ex.backend);
+        expectSums(
+          expectNd(got, `correlate2d on ${g.name}`),
+          g.expected,
+          g.expected,
+          g.kernel.data.length,
+          `correlate2d on ${g.name} (options ${showOptions(g.options)})`,
+          ex.backend,
+        );
       }
     });
 
     ex.test('rejects invalid input with an Error that names the problem', async () => {
-      const image = { $nd: matrix([[1, 2, 3], [4, 5, 6], [7, 8, 9]]) };
-      const kernel = { $nd: matrix([[1, 0], [0, 1]]) };
+      const image = {
+        $nd: matrix([
+          [1, 2, 3],
+          [4, 5, 6],
+          [7, 8, 9],
+        ]),
+      };
+      const kernel = {
+        $nd: matrix([
+          [1, 0],
+          [0, 1],
+        ]),
+      };
       const cases = [
         { args: [image, { $nd: matrix([[1, 2, 3, 4]]) }, {}], why: "when a 1×4 kernel does not fit a 3×3 'valid' image", mentions: ['4', '3'] },
         { args: [image, kernel, { padding: -1 }], why: 'for padding -1', mentions: ['-1'] },
         { args: [image, kernel, { padding: 'full' }], why: "for padding 'full'", mentions: ['full'] },
         { args: [image, kernel, { stride: 0 }], why: 'for stride 0', mentions: ['stride', '0'] },
         { args: [image, kernel, { dilation: 1.5 }], why: 'for dilation 1.5', mentions: ['1.5'] },
-        { args: [{ $nd: { shape: [2, 2, 1], data: new Float64Array(4) } }, kernel, {}], why: 'for an image of rank 3 ([2, 2, 1])', mentions: [{ rank: 3, shape: [2, 2, 1] }] },
+        {
+          args: [{ $nd: { shape: [2, 2, 1], data: new Float64Array(4) } }, kernel, {}],
+          why: 'for an image of rank 3 ([2, 2, 1])',
+          mentions: [{ rank: 3, shape: [2, 2, 1] }],
+        },
       ];
       for (const { args, why, mentions } of cases) {
         const thrown = await ex.callExpectingThrow('correlate2d', args, why);

@@ -38,7 +38,14 @@ export function gradePartC(ex: ExerciseGrader): void {
         const flipped = rot180(c.kernel.dense);
         const expected = await tfCorrelate2d(c.image.dense, flipped, c.options);
         const magnitude = await tfCorrelate2d(abs(c.image.dense), abs(flipped), c.options);
-        expectSums(expectNd(got, 'the result of convolve2d'), expected, magnitude, c.kernel.dense.data.length, 'convolve2d(x, k) vs correlate(x, rot180(k)) by tf.conv2d', ex.backend);
+        expectSums(
+          expectNd(got, 'the result of convolve2d'),
+          expected,
+          magnitude,
+          c.kernel.dense.data.length,
+          'convolve2d(x, k) vs correlate(x, rot180(k)) by tf.conv2d',
+          ex.backend,
+        );
       },
       { numRuns: 30, show: showPlane },
     );
@@ -56,7 +63,14 @@ export function gradePartC(ex: ExerciseGrader): void {
       ]);
       const options = { padding: 'same' as const };
       const { value: got } = await ex.call('convolve2d', [{ $nd: impulse }, { $nd: kernel }, options]);
-      expectSums(expectNd(got, 'convolve2d(impulse, k)'), kernel, kernel, 9, `convolve2d(impulse, k, ${showOptions(options)}) — convolution reproduces k; correlation would give k rotated by 180°`, ex.backend);
+      expectSums(
+        expectNd(got, 'convolve2d(impulse, k)'),
+        kernel,
+        kernel,
+        9,
+        `convolve2d(impulse, k, ${showOptions(options)}) — convolution reproduces k; correlation would give k rotated by 180°`,
+        ex.backend,
+      );
     });
   });
 }

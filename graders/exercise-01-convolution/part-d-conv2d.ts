@@ -34,7 +34,12 @@ async function oracle(c: LayerCase, absolute = false): Promise<Dense> {
 /** One realistic layer: a 32×32 RGB image, 8 filters 3×3, bias, 'same', stride 2. */
 const realistic: fc.Arbitrary<LayerCase> = fc
   .record({ input: dense([32, 32, 3]), filters: dense([3, 3, 3, 8]), bias: dense([8]) })
-  .map(({ input, filters, bias }) => ({ input: { dense: input }, filters: { dense: filters }, bias: { dense: bias }, options: { padding: 'same', stride: 2 } }));
+  .map(({ input, filters, bias }) => ({
+    input: { dense: input },
+    filters: { dense: filters },
+    bias: { dense: bias },
+    options: { padding: 'same', stride: 2 },
+  }));
 
 export function gradePartD(ex: ExerciseGrader): void {
   ex.part('D', () => {
@@ -61,7 +66,14 @@ export function gradePartD(ex: ExerciseGrader): void {
       layerCase(),
       async (c) => {
         const { value: got } = await ex.call('conv2d', args(c));
-        expectSums(expectNd(got, 'the result of conv2d'), await oracle(c), await oracle(c, true), terms(c), 'the result of conv2d (vs tf.conv2d + bias)', ex.backend);
+        expectSums(
+          expectNd(got, 'the result of conv2d'),
+          await oracle(c),
+          await oracle(c, true),
+          terms(c),
+          'the result of conv2d (vs tf.conv2d + bias)',
+          ex.backend,
+        );
       },
       { numRuns: 30, show: showLayer },
     );
@@ -70,9 +82,21 @@ export function gradePartD(ex: ExerciseGrader): void {
       const input = { $nd: { shape: [4, 4, 3], data: new Float64Array(48) } };
       const filters = { $nd: { shape: [3, 3, 3, 2], data: new Float64Array(54) } };
       const cases: { args: Wire[]; why: string; mentions: Mention[] }[] = [
-        { args: [input, { $nd: { shape: [3, 3, 2, 2], data: new Float64Array(36) } }, undefined, {}], why: 'when the input has 3 channels but the filters expect 2', mentions: ['3', '2'] },
-        { args: [input, filters, { $nd: { shape: [5], data: new Float64Array(5) } }, {}], why: 'for a bias of shape [5] with 2 output channels', mentions: ['5', '2'] },
-        { args: [input, { $nd: { shape: [3, 3, 3], data: new Float64Array(27) } }, undefined, {}], why: 'for filters of rank 3', mentions: [{ rank: 3, shape: [3, 3, 3] }] },
+        {
+          args: [input, { $nd: { shape: [3, 3, 2, 2], data: new Float64Array(36) } }, undefined, {}],
+          why: 'when the input has 3 channels but the filters expect 2',
+          mentions: ['3', '2'],
+        },
+        {
+          args: [input, filters, { $nd: { shape: [5], data: new Float64Array(5) } }, {}],
+          why: 'for a bias of shape [5] with 2 output channels',
+          mentions: ['5', '2'],
+        },
+        {
+          args: [input, { $nd: { shape: [3, 3, 3], data: new Float64Array(27) } }, undefined, {}],
+          why: 'for filters of rank 3',
+          mentions: [{ rank: 3, shape: [3, 3, 3] }],
+        },
         { args: [input, filters, undefined, { padding: -2 }], why: 'for padding -2', mentions: ['-2'] },
       ];
       for (const c of cases) {

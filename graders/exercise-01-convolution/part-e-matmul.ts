@@ -45,7 +45,9 @@ async function callWithoutConvolution(ex: ExerciseGrader, args: Wire[]): Promise
   } catch (error) {
     const kernel = error instanceof GradeFailure ? missingConvolutionKernel(error.message) : undefined;
     if (kernel === undefined) throw error;
-    const failure = new GradeFailure(`tf.conv2d is not available in Part E: build it from im2col and tf.matMul (your code called the ${kernel} kernel, which the grader removed for this part).`);
+    const failure = new GradeFailure(
+      `tf.conv2d is not available in Part E: build it from im2col and tf.matMul (your code called the ${kernel} kernel, which the grader removed for this part).`,
+    );
     failure.fatal = true; // every case would throw the same: no shrinking
     throw failure;
   }
@@ -56,7 +58,9 @@ export function gradePartE(ex: ExerciseGrader): void {
     const check = async (c: BatchCase): Promise<void> => {
       const report = await callWithoutConvolution(ex, [tensor(c.x), tensor(c.filters), c.options]);
       if (!report.kernels.some((k) => productKernels.includes(k))) {
-        throw new GradeFailure(`conv2dMatMul ran no matrix product (kernels: ${[...new Set(report.kernels)].join(', ') || 'none'}): the layer should be one tf.matMul of the patch matrix and the reshaped filters.`);
+        throw new GradeFailure(
+          `conv2dMatMul ran no matrix product (kernels: ${[...new Set(report.kernels)].join(', ') || 'none'}): the layer should be one tf.matMul of the patch matrix and the reshaped filters.`,
+        );
       }
       const got = fromTensor(report.value, 'the result of conv2dMatMul');
       const expected = fromTensor(await ex.reference.call('conv2dMatMul', [tensor(c.x), tensor(c.filters), c.options]), 'the reference result');
@@ -66,7 +70,11 @@ export function gradePartE(ex: ExerciseGrader): void {
     };
 
     ex.property('agrees with the reference on random batches, without a convolution kernel', batchCase(), check, { numRuns: 25, show: showBatch });
-    ex.property('agrees with the reference on a realistic batch (2×32×32×3, 8 filters, stride 2)', realistic, check, { numRuns: 1, show: showBatch, shrink: false });
+    ex.property('agrees with the reference on a realistic batch (2×32×32×3, 8 filters, stride 2)', realistic, check, {
+      numRuns: 1,
+      show: showBatch,
+      shrink: false,
+    });
 
     ex.test('rejects a channel mismatch with an Error that names both depths', async () => {
       const x = tensor({ shape: [1, 4, 4, 3], data: new Float64Array(48) });

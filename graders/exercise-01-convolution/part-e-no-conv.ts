@@ -26,7 +26,8 @@ export function isConvolutionKernel(name: string): boolean {
  */
 export function removeConvolutionKernels(tf: typeof tfjs, backends: string[]): string[] {
   const registry = (globalThis as { _tfGlobals?: Map<string, unknown> })._tfGlobals?.get('kernelRegistry');
-  if (!(registry instanceof Map)) throw new Error("removeConvolutionKernels: expected tfjs's kernel registry (a Map) at globalThis._tfGlobals.get('kernelRegistry'), found none");
+  if (!(registry instanceof Map))
+    throw new Error("removeConvolutionKernels: expected tfjs's kernel registry (a Map) at globalThis._tfGlobals.get('kernelRegistry'), found none");
   const removed = new Set<string>();
   for (const backend of new Set(backends)) {
     for (const { kernelName } of tf.getKernelsForBackend(backend)) {
@@ -51,8 +52,17 @@ export function removeConvolutionKernels(tf: typeof tfjs, backends: string[]): s
 
 /** tfjs 4.22's convolution kernel names (every backend uses the same names). */
 const convolutionKernelNames = [
-  'Conv2D', 'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'Conv3D', 'Conv3DBackpropFilterV2', 'Conv3DBackpropInputV2',
-  'DepthwiseConv2dNative', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput', 'FusedConv2D', 'FusedDepthwiseConv2D',
+  'Conv2D',
+  'Conv2DBackpropFilter',
+  'Conv2DBackpropInput',
+  'Conv3D',
+  'Conv3DBackpropFilterV2',
+  'Conv3DBackpropInputV2',
+  'DepthwiseConv2dNative',
+  'DepthwiseConv2dNativeBackpropFilter',
+  'DepthwiseConv2dNativeBackpropInput',
+  'FusedConv2D',
+  'FusedDepthwiseConv2D',
 ];
 
 /**

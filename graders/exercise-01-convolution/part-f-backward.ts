@@ -52,7 +52,10 @@ function backwardCase(maxDilation = 3): fc.Arbitrary<BackwardCase> {
   );
 }
 
-const show = (c: BackwardCase) => [...showLayer({ input: { dense: c.input }, filters: { dense: c.filters }, options: c.options }), { label: 'gradOutput', body: formatDenseShort(c.grad) }];
+const show = (c: BackwardCase) => [
+  ...showLayer({ input: { dense: c.input }, filters: { dense: c.filters }, options: c.options }),
+  { label: 'gradOutput', body: formatDenseShort(c.grad) },
+];
 
 function formatDenseShort(d: Dense): string {
   return `[${d.shape.join('×')}] ${Array.from(d.data.slice(0, 12), formatNumber).join(' ')}${d.data.length > 12 ? ' …' : ''}`;
@@ -86,9 +89,22 @@ function call(c: BackwardCase): Wire[] {
 async function tfGradients(c: BackwardCase): Promise<Gradients> {
   const stride = c.options.stride ?? 1;
   const p = c.options.padding ?? 'valid';
-  const pad: 'valid' | 'same' | [[number, number], [number, number], [number, number], [number, number]] = typeof p === 'number' ? [[0, 0], [p, p], [p, p], [0, 0]] : p;
+  const pad: 'valid' | 'same' | [[number, number], [number, number], [number, number], [number, number]] =
+    typeof p === 'number'
+      ? [
+          [0, 0],
+          [p, p],
+          [p, p],
+          [0, 0],
+        ]
+      : p;
   const t = (d: Dense) => tf.tensor(Float32Array.from(d.data), d.shape);
-  const [x, w, b, g] = [t({ shape: [1, ...c.input.shape], data: c.input.data }), t(c.filters), t({ shape: [c.filters.shape[3]], data: new Float64Array(c.filters.shape[3]) }), t({ shape: [1, ...c.grad.shape], data: c.grad.data })];
+  const [x, w, b, g] = [
+    t({ shape: [1, ...c.input.shape], data: c.input.data }),
+    t(c.filters),
+    t({ shape: [c.filters.shape[3]], data: new Float64Array(c.filters.shape[3]) }),
+    t({ shape: [1, ...c.grad.shape], data: c.grad.data }),
+  ];
   const f = (xx: tf.Tensor, ww: tf.Tensor, bb: tf.Tensor) => tf.sum(tf.mul(tf.add(tf.conv2d(xx as tf.Tensor4D, ww as tf.Tensor4D, stride, pad), bb), g));
   const [dx, dw, db] = tf.grads(f)([x, w, b]);
   const read = async (tensor: tf.Tensor, shape: number[]): Promise<Dense> => ({ shape, data: Float64Array.from(await tensor.data()) });
@@ -102,7 +118,10 @@ export function gradePartF(ex: ExerciseGrader): void {
     const compare = async (c: BackwardCase, expected: Gradients, source: string): Promise<void> => {
       const { value } = await ex.call('conv2dBackward', call(c));
       const got = gradients(value, 'the result of conv2dBackward');
-      const bound = gradients(await ex.reference.call('conv2dBackward', [{ $nd: abs(c.input) }, { $nd: abs(c.filters) }, { $nd: abs(c.grad) }, c.options]), 'bound');
+      const bound = gradients(
+        await ex.reference.call('conv2dBackward', [{ $nd: abs(c.input) }, { $nd: abs(c.filters) }, { $nd: abs(c.grad) }, c.options]),
+        'bound',
+      );
       const [oh, ow, cout] = c.grad.shape;
       const [kh, kw] = c.filters.shape;
       expectSums(got.dBias, expected.dBias, bound.dBias, oh * ow, `dBias (vs ${source})`, ex.backend);
@@ -113,7 +132,12 @@ export function gradePartF(ex: ExerciseGrader): void {
     ex.property(
       'agrees with the reference on random layers and gradients',
       backwardCase(),
-      async (c) => compare(c, gradients(await ex.reference.call('conv2dBackward', [{ $nd: c.input }, { $nd: c.filters }, { $nd: c.grad }, c.options]), 'reference'), 'the reference'),
+      async (c) =>
+        compare(
+          c,
+          gradients(await ex.reference.call('conv2dBackward', [{ $nd: c.input }, { $nd: c.filters }, { $nd: c.grad }, c.options]), 'reference'),
+          'the reference',
+        ),
       { numRuns: 40, show },
     );
 
@@ -144,11 +168,16 @@ export function gradePartF(ex: ExerciseGrader): void {
         for (const [name, expected, actual, magnitude] of checks) {
           const tolerance = sumTolerance(terms, magnitude);
           if (!(Math.abs(expected - actual) <= tolerance)) {
-            throw new GradeFailure(`the adjoint test ${name} fails: left side ${formatNumber(expected)}, right side ${formatNumber(actual)} (tolerance ${tolerance.toExponential(1)}).`);
+            throw new GradeFailure(
+              `the adjoint test ${name} fails: left side ${formatNumber(expected)}, right side ${formatNumber(actual)} (tolerance ${tolerance.toExponential(1)}).`,
+            );
           }
         }
       },
-      { numRuns: 30, show: (c) => [...show(c), { label: 'directions v, u, β', body: `${formatDenseShort(c.v)}\n${formatDenseShort(c.u)}\n${formatDenseShort(c.beta)}` }] },
+      {
+        numRuns: 30,
+        show: (c) => [...show(c), { label: 'directions v, u, β', body: `${formatDenseShort(c.v)}\n${formatDenseShort(c.u)}\n${formatDenseShort(c.beta)}` }],
+      },
     );
 
     ex.test('rejects a gradOutput of the wrong shape with an Error that names it', async () => {

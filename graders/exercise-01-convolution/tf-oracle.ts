@@ -32,7 +32,14 @@ export async function tfConv2d(x: Dense, filters: Dense, options: Options): Prom
   const padding = options.padding ?? 'valid';
   const kernel = dilateKernel(filters, options.dilation ?? 1);
   const pad: 'valid' | 'same' | [[number, number], [number, number], [number, number], [number, number]] =
-    typeof padding === 'number' ? [[0, 0], [padding, padding], [padding, padding], [0, 0]] : padding;
+    typeof padding === 'number'
+      ? [
+          [0, 0],
+          [padding, padding],
+          [padding, padding],
+          [0, 0],
+        ]
+      : padding;
   const out = tf.tidy(() =>
     tf.conv2d(
       tf.tensor4d(Float32Array.from(x.data), x.shape as [number, number, number, number]),

@@ -34,7 +34,9 @@ function layout(rank: number): fc.Arbitrary<Layout | undefined> {
 }
 
 export function input(shape: number[]): fc.Arbitrary<Input> {
-  return fc.record({ dense: dense(shape), layout: layout(shape.length) }).map(({ dense: d, layout: l }) => (l === undefined ? { dense: d } : { dense: d, layout: l }));
+  return fc
+    .record({ dense: dense(shape), layout: layout(shape.length) })
+    .map(({ dense: d, layout: l }) => (l === undefined ? { dense: d } : { dense: d, layout: l }));
 }
 
 /** The wire form of an input. */

@@ -81,7 +81,9 @@ class CallLog {
 }
 
 function isNdArrayLike(value: unknown): value is NdArray {
-  return value !== null && typeof value === 'object' && Array.isArray((value as { shape?: unknown }).shape) && typeof (value as { get?: unknown }).get === 'function';
+  return (
+    value !== null && typeof value === 'object' && Array.isArray((value as { shape?: unknown }).shape) && typeof (value as { get?: unknown }).get === 'function'
+  );
 }
 
 /** Storage orders of the `stored` ops; `varying` cycles through all three, one per call. */
@@ -188,7 +190,9 @@ async function checkProperty(payload: Wire, context: Parameters<DriverOp>[1]): P
   if (!details.failed) return finish(report, log);
   report.outcome = 'failed';
   if (details.counterexample === null) {
-    report.message = details.interrupted ? 'fast-check was interrupted' : `fast-check gave up after ${details.numSkips} skipped runs (fc.pre rejected too many cases)`;
+    report.message = details.interrupted
+      ? 'fast-check was interrupted'
+      : `fast-check gave up after ${details.numSkips} skipped runs (fc.pre rejected too many cases)`;
     return finish(report, log);
   }
   report.message = errorText(details.errorInstance);
@@ -225,12 +229,7 @@ async function stride2Conv(payload: Wire): Promise<Wire> {
   for (const input of inputs) {
     const [h, w] = input.$nd.shape;
     const y = tf.tidy(() =>
-      tf.conv2d(
-        tf.tensor4d(Float32Array.from(input.$nd.data), [1, h, w, 1]),
-        tf.tensor4d(Float32Array.from(kernel.$nd.data), [kh, kw, 1, 1]),
-        2,
-        'valid',
-      ),
+      tf.conv2d(tf.tensor4d(Float32Array.from(input.$nd.data), [1, h, w, 1]), tf.tensor4d(Float32Array.from(kernel.$nd.data), [kh, kw, 1, 1]), 2, 'valid'),
     );
     const data = await y.data();
     outputs.push({ $nd: { shape: [y.shape[1], y.shape[2]], data: Float64Array.from(data) } });

@@ -24,11 +24,16 @@ export interface GradingVerdictKey {
  *
  * @example verdictKeyFrom('s4lt', { conv: v, … }, { conv: { [w]: '…', … }, … }).layers.conv.answer → verdictHash('s4lt', 'conv', v) (v the right verdict, w each wrong one)
  */
-export function verdictKeyFrom(salt: string, verdicts: Record<string, string | undefined>, feedback: Record<string, Partial<Record<string, string>>>): VerdictKey {
+export function verdictKeyFrom(
+  salt: string,
+  verdicts: Record<string, string | undefined>,
+  feedback: Record<string, Partial<Record<string, string>>>,
+): VerdictKey {
   const key: VerdictKey = { scheme: verdictScheme, salt, layers: {} };
   for (const { key: layer } of layers) {
     const answer = verdicts[layer];
-    if (answer === undefined || !verdictChoices.includes(answer as never)) throw new Error(`solution verdicts.${layer}: expected a verdict, got ${String(answer)}`);
+    if (answer === undefined || !verdictChoices.includes(answer as never))
+      throw new Error(`solution verdicts.${layer}: expected a verdict, got ${String(answer)}`);
     const texts: Record<string, string> = {};
     for (const wrong of verdictChoices.filter((v) => v !== answer)) {
       const text = feedback[layer]?.[wrong];

@@ -65,7 +65,10 @@ export function gradePartA(ex: ExerciseGrader): void {
       async (c) => {
         const { value: got } = await ex.call('translate', [wire(c.image), c.dy, c.dx, c.mode]);
         const expected = referenceNd(await ex.reference.call('translate', [{ $nd: c.image.dense }, c.dy, c.dx, c.mode]), 'translate');
-        expectClose(expectNd(got, `the result of ${call(c.dy, c.dx, c.mode)}`), expected, 0, { what: `the result of ${call(c.dy, c.dx, c.mode)}`, backend: 'js' });
+        expectClose(expectNd(got, `the result of ${call(c.dy, c.dx, c.mode)}`), expected, 0, {
+          what: `the result of ${call(c.dy, c.dx, c.mode)}`,
+          backend: 'js',
+        });
       },
       { numRuns: 120, show: showShift },
     );
@@ -76,7 +79,8 @@ export function gradePartA(ex: ExerciseGrader): void {
         const expected = shift(image, g.dy, g.dx, g.mode);
         const { value } = await ex.call('translate', [{ $nd: image }, g.dy, g.dx, g.mode]);
         const got = expectNd(value, `the result of ${call(g.dy, g.dx, g.mode)}`);
-        const same = got.shape.length === expected.shape.length && got.shape.every((n, i) => n === expected.shape[i]) && got.data.every((v, i) => v === expected.data[i]);
+        const same =
+          got.shape.length === expected.shape.length && got.shape.every((n, i) => n === expected.shape[i]) && got.data.every((v, i) => v === expected.data[i]);
         if (!same) {
           throw new GradeFailure(
             `${call(g.dy, g.dx, g.mode)} on a ${g.shape.join('×')} image with one bright pixel at (${g.from.join(', ')}) put it at ${brightPixels(got)}, expected ${brightPixels(expected)}: ${g.why}.`,
@@ -91,18 +95,24 @@ export function gradePartA(ex: ExerciseGrader): void {
     });
 
     ex.property(
-      "circular shifts compose: translate(translate(x, a, b), c, d) = translate(x, a + c, b + d)",
+      'circular shifts compose: translate(translate(x, a, b), c, d) = translate(x, a + c, b + d)',
       shiftCase(5).chain((c) => fc.record({ c: fc.constant(c), dy2: fc.integer({ min: -6, max: 6 }), dx2: fc.integer({ min: -6, max: 6 }) })),
       async ({ c, dy2, dx2 }) => {
         const once = expectNd((await ex.call('translate', [wire(c.image), c.dy, c.dx, 'circular'])).value, `translate(x, ${c.dy}, ${c.dx}, 'circular')`);
         const twice = expectNd((await ex.call('translate', [{ $nd: once }, dy2, dx2, 'circular'])).value, `translate(…, ${dy2}, ${dx2}, 'circular')`);
-        const direct = expectNd((await ex.call('translate', [wire(c.image), c.dy + dy2, c.dx + dx2, 'circular'])).value, `translate(x, ${c.dy + dy2}, ${c.dx + dx2}, 'circular')`);
+        const direct = expectNd(
+          (await ex.call('translate', [wire(c.image), c.dy + dy2, c.dx + dx2, 'circular'])).value,
+          `translate(x, ${c.dy + dy2}, ${c.dx + dx2}, 'circular')`,
+        );
         expectClose(twice, direct, 0, {
           what: `translate(translate(x, ${c.dy}, ${c.dx}), ${dy2}, ${dx2}) compared with translate(x, ${c.dy + dy2}, ${c.dx + dx2})`,
           backend: 'js',
         });
       },
-      { numRuns: 40, show: ({ c, dy2, dx2 }) => [...showShift({ ...c, mode: 'circular' }), { label: 'then', body: `translate(…, ${dy2}, ${dx2}, 'circular')` }] },
+      {
+        numRuns: 40,
+        show: ({ c, dy2, dx2 }) => [...showShift({ ...c, mode: 'circular' }), { label: 'then', body: `translate(…, ${dy2}, ${dx2}, 'circular')` }],
+      },
     );
 
     ex.property(
@@ -111,7 +121,10 @@ export function gradePartA(ex: ExerciseGrader): void {
       async (c: ShiftCase) => {
         const { value: got } = await ex.call('translate', [wire(c.image), c.dy, c.dx, c.mode]);
         const expected = referenceNd(await ex.reference.call('translate', [{ $nd: c.image.dense }, c.dy, c.dx, c.mode]), 'translate');
-        expectClose(expectNd(got, `the result of ${call(c.dy, c.dx, c.mode)}`), expected, 0, { what: `the result of ${call(c.dy, c.dx, c.mode)} on 32×32×3`, backend: 'js' });
+        expectClose(expectNd(got, `the result of ${call(c.dy, c.dx, c.mode)}`), expected, 0, {
+          what: `the result of ${call(c.dy, c.dx, c.mode)} on 32×32×3`,
+          backend: 'js',
+        });
       },
       { numRuns: 3, show: showShift, shrink: false },
     );
@@ -123,7 +136,11 @@ export function gradePartA(ex: ExerciseGrader): void {
         { args: [image, 0, 0.5, 'zero'], why: 'for dx = 0.5', mentions: ['0.5'] },
         { args: [image, 1, 1, 'wrap'], why: "for mode 'wrap'", mentions: ['wrap'] },
         { args: [{ $nd: impulse([4], [0]) }, 1, 1, 'circular'], why: 'for an image of rank 1 ([4])', mentions: [{ rank: 1, shape: [4] }] },
-        { args: [{ $nd: impulse([1, 2, 2, 1], [0, 0, 0, 0]) }, 1, 1, 'circular'], why: 'for an image of rank 4 ([1, 2, 2, 1])', mentions: [{ rank: 4, shape: [1, 2, 2, 1] }] },
+        {
+          args: [{ $nd: impulse([1, 2, 2, 1], [0, 0, 0, 0]) }, 1, 1, 'circular'],
+          why: 'for an image of rank 4 ([1, 2, 2, 1])',
+          mentions: [{ rank: 4, shape: [1, 2, 2, 1] }],
+        },
       ];
       for (const { args, why, mentions } of cases) {
         const thrown = await ex.callExpectingThrow('translate', args, why);

@@ -49,7 +49,10 @@ export function gradePartB(ex: ExerciseGrader): void {
         const top = Math.floor(kh / 2);
         const left = Math.floor(kw / 2);
         const expected = correlateValid(circularPad(c.image.dense, top, top, left, left), c.kernel.dense);
-        expectClose(got, expected, tolerance(c), { what: "circularCorrelate2d compared with a 'valid' correlation of the circularly padded image", backend: 'js' });
+        expectClose(got, expected, tolerance(c), {
+          what: "circularCorrelate2d compared with a 'valid' correlation of the circularly padded image",
+          backend: 'js',
+        });
       },
       { numRuns: 40, show: showCorrelate },
     );
@@ -61,10 +64,41 @@ export function gradePartB(ex: ExerciseGrader): void {
     });
 
     ex.test('rejects even kernels and images or kernels that are not matrices, naming what was given', async () => {
-      const image = { $nd: matrix([[1, 2, 3], [4, 5, 6], [7, 8, 9]]) };
+      const image = {
+        $nd: matrix([
+          [1, 2, 3],
+          [4, 5, 6],
+          [7, 8, 9],
+        ]),
+      };
       const cases = [
-        { args: [image, { $nd: matrix([[1, 0, 0], [0, 1, 0]]) }], why: 'for a 2×3 kernel (even height: no centre)', mentions: ['2', ['odd', 'even', 'centre', 'center']] },
-        { args: [image, { $nd: matrix([[1, 0, 0, 1], [0, 1, 0, 0], [1, 1, 1, 1]]) }], why: 'for a 3×4 kernel (even width: no centre)', mentions: ['4', ['odd', 'even', 'centre', 'center']] },
+        {
+          args: [
+            image,
+            {
+              $nd: matrix([
+                [1, 0, 0],
+                [0, 1, 0],
+              ]),
+            },
+          ],
+          why: 'for a 2×3 kernel (even height: no centre)',
+          mentions: ['2', ['odd', 'even', 'centre', 'center']],
+        },
+        {
+          args: [
+            image,
+            {
+              $nd: matrix([
+                [1, 0, 0, 1],
+                [0, 1, 0, 0],
+                [1, 1, 1, 1],
+              ]),
+            },
+          ],
+          why: 'for a 3×4 kernel (even width: no centre)',
+          mentions: ['4', ['odd', 'even', 'centre', 'center']],
+        },
         {
           args: [{ $nd: { shape: [2, 2, 1], data: new Float64Array(4) } }, { $nd: matrix([[1]]) }],
           why: 'for an image of rank 3 ([2, 2, 1])',

@@ -63,7 +63,11 @@ export function gradePartE(ex: ExerciseGrader): void {
       const top = Math.floor(kh / 2);
       const left = Math.floor(kw / 2);
       const padded = [c.image, shift(c.image, c.dy, c.dx)].map((d) => circularPad(d, top, top, left, left));
-      const answer = await ex.driver('stride2Conv', { inputs: padded.map((p) => ({ $nd: p })), kernel: { $nd: c.kernel } }, { label: `tf.conv2d with stride 2 on ${ex.backend}` });
+      const answer = await ex.driver(
+        'stride2Conv',
+        { inputs: padded.map((p) => ({ $nd: p })), kernel: { $nd: c.kernel } },
+        { label: `tf.conv2d with stride 2 on ${ex.backend}` },
+      );
       const [y, ty] = (answer as WireNd[]).map((o) => o.$nd);
       const terms = kh * kw;
       const magnitudes = padded.map((p) => correlateValid(abs(p), abs(c.kernel), 2));
@@ -78,7 +82,9 @@ export function gradePartE(ex: ExerciseGrader): void {
         for (let b = 0; b < ow; b++) {
           const moved = shift(y, a, b);
           const movedMagnitude = shift(magnitudes[0], a, b);
-          const matches = ty.data.every((v, i) => Math.abs(v - moved.data[i]) <= sumTolerance(terms, magnitudes[1].data[i]) + sumTolerance(terms, movedMagnitude.data[i]));
+          const matches = ty.data.every(
+            (v, i) => Math.abs(v - moved.data[i]) <= sumTolerance(terms, magnitudes[1].data[i]) + sumTolerance(terms, movedMagnitude.data[i]),
+          );
           if (!matches) continue;
           const even = c.dy % 2 === 0 && c.dx % 2 === 0;
           throw new GradeFailure(

@@ -109,7 +109,9 @@ function judge(law: Law, entry: ZooEntry, report: ProofReport, seed: number): vo
     throw new GradeFailure(`${text.fn} returned ${report.message}, not a fast-check property: return fc.property(…arbitraries, predicate).`);
   }
   if (report.outcome === 'crashed') {
-    throw new GradeFailure(`${subject} could not be run: fc.check threw ${report.message}. A property must fail (return false or throw inside its predicate), not crash while drawing values.`);
+    throw new GradeFailure(
+      `${subject} could not be run: fc.check threw ${report.message}. A property must fail (return false or throw inside its predicate), not crash while drawing values.`,
+    );
   }
   if (report.outcome === 'failed' && /Remove this line and implement/.test(report.message)) {
     throw new GradeFailure(`${subject} failed because it calls a function that is not implemented yet (${report.message}). Implement that part first.`);
@@ -117,10 +119,10 @@ function judge(law: Law, entry: ZooEntry, report: ProofReport, seed: number): vo
   const log = report.log.filter(isWireNd).map((w) => w.$nd);
   if (entry.expect === 'pass') {
     if (report.outcome === 'passed') return;
-    throw new GradeFailure(
-      `${subject} failed, but that op IS ${text.adjective}: ${text.statement}.`,
-      [...counterexampleSections(report), ...explainRejection(law, entry, log, report.logTotal)],
-    );
+    throw new GradeFailure(`${subject} failed, but that op IS ${text.adjective}: ${text.statement}.`, [
+      ...counterexampleSections(report),
+      ...explainRejection(law, entry, log, report.logTotal),
+    ]);
   }
   if (report.outcome === 'passed') {
     throw new GradeFailure(
@@ -143,14 +145,20 @@ function judge(law: Law, entry: ZooEntry, report: ProofReport, seed: number): vo
 function explainFalseAlarm(law: Law, entry: ZooEntry, log: Dense[], total: number): Section[] {
   const pairs = pairsInLog(law, entry.spec, log);
   if (pairs.length === 0) {
-    return [...logSections(log, total), { label: 'note', body: "no two of these images are x and translate(x, dy, dx, 'circular'): call op on x and on the circularly shifted x in every run." }];
+    return [
+      ...logSections(log, total),
+      { label: 'note', body: "no two of these images are x and translate(x, dy, dx, 'circular'): call op on x and on the circularly shifted x in every run." },
+    ];
   }
   const widest = pairs.reduce((a, b) => (b.gap > a.gap ? b : a));
   const how =
     widest.gap === 0
       ? 'the two sides are identical: whatever made your property fail, it was not the op.'
       : `the largest gap is ${widest.gap.toExponential(1)} relative to max(1, |a|, |b|): float noise, which a property must accept (README: up to ${acceptedNoise}).`;
-  return [{ label: 'in that run op received x and translate(x, dy, dx); the grader recomputed both sides', body: '\n' + renderPair(law, widest) }, { label: 'so', body: how }];
+  return [
+    { label: 'in that run op received x and translate(x, dy, dx); the grader recomputed both sides', body: '\n' + renderPair(law, widest) },
+    { label: 'so', body: how },
+  ];
 }
 
 /** A student value from the report, readable: ndarrays as matrices, tuples by index, records by key. */
@@ -168,14 +176,19 @@ function showValue(value: Wire, depth = 0): string {
 function counterexampleSections(report: ProofReport): Section[] {
   const sections: Section[] = [{ label: 'your property failed with', body: report.message || '(no message)' }];
   const shrinks = report.numShrinks > 0 ? `, shrunk ${report.numShrinks} times` : '';
-  if (report.counterexample !== undefined) sections.push({ label: `fast-check's counterexample (after ${report.numRuns} run(s)${shrinks})`, body: showValue(report.counterexample) });
-  else if (report.counterexampleText !== undefined) sections.push({ label: `fast-check's counterexample (after ${report.numRuns} run(s)${shrinks})`, body: report.counterexampleText });
+  if (report.counterexample !== undefined)
+    sections.push({ label: `fast-check's counterexample (after ${report.numRuns} run(s)${shrinks})`, body: showValue(report.counterexample) });
+  else if (report.counterexampleText !== undefined)
+    sections.push({ label: `fast-check's counterexample (after ${report.numRuns} run(s)${shrinks})`, body: report.counterexampleText });
   return sections;
 }
 
 function logSections(log: Dense[], total: number): Section[] {
   if (total === 0) return [{ label: 'op received', body: 'nothing: the failing run never called op' }];
-  const shown = log.slice(0, 2).map((x, i) => `[${i}] ${formatDense(x)}`).join('\n');
+  const shown = log
+    .slice(0, 2)
+    .map((x, i) => `[${i}] ${formatDense(x)}`)
+    .join('\n');
   return [{ label: `op received ${total} image(s) in that run${total > 2 ? ', the first two' : ''}`, body: shown }];
 }
 
@@ -227,7 +240,10 @@ function explainRejection(law: Law, entry: ZooEntry, log: Dense[], total: number
       : pair.gap <= acceptedNoise
         ? `the two sides differ by ${formatNumber(pair.gap)} relative to max(1, |a|, |b|): float rounding. Compare with a tolerance that accepts at least ${acceptedNoise} relative (the README's rule).`
         : `the two sides differ by ${formatNumber(pair.gap)} relative — more than float noise. Check your translate (Part A).`;
-  return [{ label: 'in that run op received x and translate(x, dy, dx); the grader recomputed both sides', body: '\n' + renderPair(law, pair) }, { label: 'so', body: how }];
+  return [
+    { label: 'in that run op received x and translate(x, dy, dx); the grader recomputed both sides', body: '\n' + renderPair(law, pair) },
+    { label: 'so', body: how },
+  ];
 }
 
 function renderPair(law: Law, pair: Pair): string {
@@ -240,12 +256,17 @@ function renderPair(law: Law, pair: Pair): string {
 function witnessSections(law: Law, entry: ZooEntry, seed: number): Section[] {
   const witness = findWitness(law, entry.spec, entry.size, seed);
   if (witness === undefined) {
-    throw new Error(`grader: no counterexample found for the non-${laws[law].adjective} op '${entry.name}' — the zoo's parameters are degenerate for this seed`);
+    throw new Error(
+      `grader: no counterexample found for the non-${laws[law].adjective} op '${entry.name}' — the zoo's parameters are degenerate for this seed`,
+    );
   }
   if (witness.kind === 'resize') {
     return [
       { label: 'for example', body: `op turns a ${entry.size.height}×${entry.size.width} image into [${witness.output.shape.join(', ')}]` },
-      { label: 'why that fails', body: 'an equivariant op keeps the size: translate(op(x), dy, dx) must be a shift of an image of the same size. Your property must fail when op(x) has another shape, not compare what overlaps.' },
+      {
+        label: 'why that fails',
+        body: 'an equivariant op keeps the size: translate(op(x), dy, dx) must be a shift of an image of the same size. Your property must fail when op(x) has another shape, not compare what overlaps.',
+      },
     ];
   }
   return [{ label: 'a counterexample it should have found', body: '\n' + renderPair(law, witness.pair) }];

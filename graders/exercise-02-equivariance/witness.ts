@@ -24,7 +24,12 @@ function shiftsBySize(size: Size): { dy: number; dx: number }[] {
  * The first (image, shift) that breaks the law for `spec`, or a resize (equivariance only), or
  * undefined when none is found (a grader bug for a must-fail op).
  */
-export function findWitness(law: Law, spec: OpSpec, size: Size, seed: number): { kind: 'resize'; x: Dense; output: Dense } | { kind: 'pair'; pair: Pair } | undefined {
+export function findWitness(
+  law: Law,
+  spec: OpSpec,
+  size: Size,
+  seed: number,
+): { kind: 'resize'; x: Dense; output: Dense } | { kind: 'pair'; pair: Pair } | undefined {
   const pixels = fc.array(fc.integer({ min: -9, max: 9 }), { minLength: size.height * size.width, maxLength: size.height * size.width });
   const images: Dense[] = fc.sample(pixels, { seed, numRuns: 12 }).map((values) => ({ shape: [size.height, size.width], data: Float64Array.from(values) }));
   for (const x of images) {

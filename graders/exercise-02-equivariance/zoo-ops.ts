@@ -144,4 +144,3 @@ export function applyOp(spec: OpSpec, x: Dense): Dense {
       return applyOp(spec.op, x);
   }
 }
-

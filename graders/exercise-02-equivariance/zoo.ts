@@ -81,7 +81,13 @@ export function equivarianceZoo(seed: number): ZooEntry[] {
     pass('a circular shift by (1, −2)', { kind: 'shift', dy: 1, dx: -2 }, d.size()),
     pass(
       `circular correlation with harmless float rounding noise (≤ ${noiseScale} relative)`,
-      { kind: 'compose', steps: [{ kind: 'circularConv', kernel: d.kernel(3, 3) }, { kind: 'roundingNoise', scale: noiseScale }] },
+      {
+        kind: 'compose',
+        steps: [
+          { kind: 'circularConv', kernel: d.kernel(3, 3) },
+          { kind: 'roundingNoise', scale: noiseScale },
+        ],
+      },
       d.size(),
     ),
     fail("zero-padded 'same' correlation with a random 3×3 kernel", { kind: 'zeroPaddedConv', kernel: d.kernel(3, 3) }, d.size()),
@@ -96,7 +102,13 @@ export function equivarianceZoo(seed: number): ZooEntry[] {
     fail('a left–right mirror', { kind: 'flipColumns' }, d.size(4, 7)),
     fail(
       `circular correlation with one output pixel off by ${bumpScale} (relative)`,
-      { kind: 'compose', steps: [{ kind: 'circularConv', kernel: d.kernel(3, 3) }, { kind: 'bumpPixel', ...d.pixelIn(bumpSize), amount: bumpScale }] },
+      {
+        kind: 'compose',
+        steps: [
+          { kind: 'circularConv', kernel: d.kernel(3, 3) },
+          { kind: 'bumpPixel', ...d.pixelIn(bumpSize), amount: bumpScale },
+        ],
+      },
       bumpSize,
     ),
     fail('the identity with a ReLU at one pixel (it differs only where that pixel is negative)', { kind: 'reluAtPixel', ...d.pixelIn(reluSize) }, reluSize),
@@ -144,7 +156,11 @@ export function invarianceZoo(seed: number): ZooEntry[] {
     ),
     fail('max-pool 2×2 → global average pool', { kind: 'compose', steps: [{ kind: 'maxPool2x2' }, { kind: 'globalAvgPool' }] }, d.size(4, 7, true)),
     // Views whose storage order changes from call to call: op(x) and op(translate(x)) never share it.
-    pass('the pixel values sorted into an H×W grid, stored differently on every call', { kind: 'stored', layout: 'varying', op: { kind: 'sortedGrid' } }, d.size()),
+    pass(
+      'the pixel values sorted into an H×W grid, stored differently on every call',
+      { kind: 'stored', layout: 'varying', op: { kind: 'sortedGrid' } },
+      d.size(),
+    ),
     pass('global average pool, stored after a different offset on every call', { kind: 'stored', layout: 'varying', op: { kind: 'globalAvgPool' } }, d.size()),
     // Invariant along one axis only: a property must shift both ways.
     fail('the mean of each column (a 1×W output, unchanged by vertical shifts)', { kind: 'columnMeans' }, d.size()),

@@ -83,11 +83,24 @@ function bnTraining(t: Tracked, w: NormWeights, stats: (s: tf.Tensor[]) => void)
   const deviation = t.v.sub(mean);
   const largest = deviation.abs().max(axes);
   const err = t.e.max(axes).add(dMean);
-  const dVariance = largest.mul(err).mul(2).add(err.square()).add(largest.add(err).square().mul(gammaOf(count + 3)));
+  const dVariance = largest
+    .mul(err)
+    .mul(2)
+    .add(err.square())
+    .add(
+      largest
+        .add(err)
+        .square()
+        .mul(gammaOf(count + 3)),
+    );
   const s = variance.add(bnEpsilon).sqrt();
   const dS = dVariance.div(s.mul(2));
   const n = deviation.div(s);
-  const dN = t.e.add(dMean).div(s).add(n.abs().mul(dS).div(s)).add(n.abs().mul(gammaOf(4)));
+  const dN = t.e
+    .add(dMean)
+    .div(s)
+    .add(n.abs().mul(dS).div(s))
+    .add(n.abs().mul(gammaOf(4)));
   const m = n.abs().mul(gamma.abs()).add(beta.abs()) as tf.Tensor4D;
   const decay = 1 - bnMomentum;
   stats([
@@ -129,7 +142,12 @@ export async function boundBlock(c: RunCase, x: Dense, weights: BlockWeights): P
   const bound: Bound = { value: { shape: out.shape.slice(), data: await read(out) }, tolerance: await read(tolerance), stats: {} };
   for (const [role, [mean, variance, meanTolerance, varianceTolerance]] of Object.entries(statTensors) as [BnRole, tf.Tensor[]][]) {
     const scale = (d: Float64Array): Float64Array => d.map((v) => 2 * safety * v + absoluteFloor);
-    bound.stats[role] = { mean: await read(mean), variance: await read(variance), meanTolerance: scale(await read(meanTolerance)), varianceTolerance: scale(await read(varianceTolerance)) };
+    bound.stats[role] = {
+      mean: await read(mean),
+      variance: await read(variance),
+      meanTolerance: scale(await read(meanTolerance)),
+      varianceTolerance: scale(await read(varianceTolerance)),
+    };
   }
   tf.dispose([out, tolerance, ...Object.values(statTensors).flat()]);
   return bound;

@@ -75,7 +75,15 @@ export const realisticRunCase: fc.Arbitrary<RunCase> = fc
 /** Blocks with an identity shortcut (strides 1, filters = channels), for the identity test. */
 export function identityCase(maxSide = 7, maxChannels = 4): fc.Arbitrary<RunCase> {
   return fc
-    .record({ h: fc.integer({ min: 1, max: maxSide }), w: fc.integer({ min: 1, max: maxSide }), c: fc.integer({ min: 1, max: maxChannels }), batch: fc.integer({ min: 1, max: 2 }), explicitStride: fc.boolean(), batchNorm: fc.option(fc.boolean(), { nil: undefined }), seed })
+    .record({
+      h: fc.integer({ min: 1, max: maxSide }),
+      w: fc.integer({ min: 1, max: maxSide }),
+      c: fc.integer({ min: 1, max: maxChannels }),
+      batch: fc.integer({ min: 1, max: 2 }),
+      explicitStride: fc.boolean(),
+      batchNorm: fc.option(fc.boolean(), { nil: undefined }),
+      seed,
+    })
     .map(({ h, w, c, batch, explicitStride, batchNorm, seed: s }) => {
       const options: BlockOptions = { filters: c };
       if (explicitStride) options.strides = 1;
@@ -87,7 +95,14 @@ export function identityCase(maxSide = 7, maxChannels = 4): fc.Arbitrary<RunCase
 /** ResNet inputs: sides 1–`maxSide`, 1–3 channels, 2–12 classes, a batch of 1–2. */
 export function resnetSpec(maxSide = 40): fc.Arbitrary<ResNetSpec> {
   return fc
-    .record({ h: fc.integer({ min: 1, max: maxSide }), w: fc.integer({ min: 1, max: maxSide }), c: fc.integer({ min: 1, max: 3 }), numClasses: fc.integer({ min: 2, max: 12 }), batch: fc.integer({ min: 1, max: 2 }), seed })
+    .record({
+      h: fc.integer({ min: 1, max: maxSide }),
+      w: fc.integer({ min: 1, max: maxSide }),
+      c: fc.integer({ min: 1, max: 3 }),
+      numClasses: fc.integer({ min: 2, max: 12 }),
+      batch: fc.integer({ min: 1, max: 2 }),
+      seed,
+    })
     .map(({ h, w, c, numClasses, batch, seed: s }) => ({ inputShape: [h, w, c] as [number, number, number], numClasses, batch, seed: s }));
 }
 
@@ -105,7 +120,9 @@ export function materialise(c: RunCase): { x: Dense; weights: BlockWeights } {
 /** The call as a student would write it. */
 export function showCall(spec: BlockSpec): string {
   const o = spec.options;
-  const entries = Object.entries(o).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${v}`);
+  const entries = Object.entries(o)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}: ${v}`);
   return `residualBlock(tf.input({ shape: [${spec.inputShape.join(', ')}] }), { ${entries.join(', ')} })`;
 }
 
@@ -126,7 +143,12 @@ function compact(d: Dense, limit = 6): string {
 function showWeights(weights: BlockWeights): string {
   return Object.entries(weights)
     .filter(([, w]) => w !== undefined)
-    .map(([role, w]) => `${role}: ${Object.entries(w!).map(([name, v]) => `${name} ${compact(v!.$nd)}`).join('; ')}`)
+    .map(
+      ([role, w]) =>
+        `${role}: ${Object.entries(w!)
+          .map(([name, v]) => `${name} ${compact(v!.$nd)}`)
+          .join('; ')}`,
+    )
     .join('\n');
 }
 

@@ -19,7 +19,7 @@ export type Report = Record<string, Wire>;
 export const shapeWhy =
   "An Add layer adds two tensors of the same shape, so the main path and the shortcut must agree. With padding 'same' " +
   'each 3×3 convolution keeps height and width (strides 2 halves them, rounding up), and the main path ends with `filters` ' +
-  'channels; the shortcut must end the same way, so it is a 1×1 convolution with the block\'s strides whenever strides ≠ 1 ' +
+  "channels; the shortcut must end the same way, so it is a 1×1 convolution with the block's strides whenever strides ≠ 1 " +
   "or the channels change. The seed's block has neither: its 3×3 convolutions have no padding, so each shrinks H and W " +
   'by 2 (a 56×56 input gives 52×52 against a 56×56 shortcut; article errata #8), and it adds the unchanged input across a ' +
   'change of channels (row 9).';
@@ -37,11 +37,16 @@ export function expectRan(report: Wire, fn: string): Report {
   }
   if (r.problem !== undefined) {
     throw new GradeFailure(`the layers of your block could not be matched to the roles of He et al.'s block: ${String(r.problem)}.`, [
-      { label: 'roles', body: 'conv1: the 3×3 convolution that reads the block input; conv2: the 3×3 convolution after it; projection: the 1×1 convolution on the shortcut; each BN takes the role of the convolution it follows' },
+      {
+        label: 'roles',
+        body: 'conv1: the 3×3 convolution that reads the block input; conv2: the 3×3 convolution after it; projection: the 1×1 convolution on the shortcut; each BN takes the role of the convolution it follows',
+      },
     ]);
   }
   if (typeof r.leaked === 'number' && r.leaked > 0) {
-    throw new GradeFailure(`${fn} left ${r.leaked} tensor${r.leaked === 1 ? '' : 's'} allocated after its model was disposed: build only layers (no tf.tensor, tf.scalar, …), or dispose what you create.`);
+    throw new GradeFailure(
+      `${fn} left ${r.leaked} tensor${r.leaked === 1 ? '' : 's'} allocated after its model was disposed: build only layers (no tf.tensor, tf.scalar, …), or dispose what you create.`,
+    );
   }
   return r;
 }
@@ -50,8 +55,17 @@ function whySections(thrown: Thrown): Section[] {
   const sections: Section[] = [];
   if (/broadcast|shape/i.test(thrown.message)) sections.push({ label: 'why', body: shapeWhy });
   // Only the student's frames: tfjs's (source-mapped to tfjs-*/src/), the grader's and Node's are noise here.
-  const where = (thrown.stack ?? '').split('\n').filter((l) => l.trim() !== '' && !/\/graders\/|driver-|node:internal|node_modules|tfjs-[a-z-]+\/src\/|<anonymous>/.test(l));
-  if (where.length > 0) sections.push({ label: 'where', body: where.slice(0, 3).map((l) => l.trim()).join('\n') });
+  const where = (thrown.stack ?? '')
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !/\/graders\/|driver-|node:internal|node_modules|tfjs-[a-z-]+\/src\/|<anonymous>/.test(l));
+  if (where.length > 0)
+    sections.push({
+      label: 'where',
+      body: where
+        .slice(0, 3)
+        .map((l) => l.trim())
+        .join('\n'),
+    });
   return sections;
 }
 

@@ -29,7 +29,8 @@ class StudentThrew extends Error {
 }
 
 function toThrown(error: unknown, during: string): Thrown & { during: string } {
-  if (error instanceof Error) return { isError: true, name: String(error.name), message: String(error.message), stack: error.stack?.split('\n').slice(1, 12).join('\n'), during };
+  if (error instanceof Error)
+    return { isError: true, name: String(error.name), message: String(error.message), stack: error.stack?.split('\n').slice(1, 12).join('\n'), during };
   return { isError: false, name: typeof error, message: String(error), during };
 }
 
@@ -80,7 +81,11 @@ function buildBlock(context: RunnerContext, inputShape: number[], options: Block
   const input = tf.input({ shape: inputShape });
   const output = student('residualBlock', () => residualBlock(input, options));
   if (!(output instanceof tf.SymbolicTensor)) {
-    throw new StudentThrew({ isError: true, name: 'TypeError', message: `residualBlock must return the SymbolicTensor of the block's output, got ${describeValue(output)}` });
+    throw new StudentThrew({
+      isError: true,
+      name: 'TypeError',
+      message: `residualBlock must return the SymbolicTensor of the block's output, got ${describeValue(output)}`,
+    });
   }
   return student('tf.model({ inputs: input, outputs: <your result> })', () => tf.model({ inputs: input, outputs: output }));
 }

@@ -177,14 +177,18 @@ export function pathOf(graph: Graph): Step[] {
 /** A path as a flat list of tokens, merges written as `add(`, `|`, `)`. */
 export function flatten(path: Step[]): string[] {
   return path.flatMap((step) =>
-    typeof step === 'string' ? [step] : [`${step.merge}(`, ...step.branches.flatMap((b, i) => [...(i > 0 ? ['|'] : []), ...(b.length === 0 ? ['identity'] : flatten(b))]), ')'],
+    typeof step === 'string'
+      ? [step]
+      : [`${step.merge}(`, ...step.branches.flatMap((b, i) => [...(i > 0 ? ['|'] : []), ...(b.length === 0 ? ['identity'] : flatten(b))]), ')'],
   );
 }
 
 /** A path as text: `input → add( conv3×3/1[8] → bn → … | identity ) → relu`. */
 export function formatPath(path: Step[]): string {
   return path
-    .map((step) => (typeof step === 'string' ? step : `${step.merge}( ${step.branches.map((b) => (b.length === 0 ? 'identity' : formatPath(b))).join(' | ')} )`))
+    .map((step) =>
+      typeof step === 'string' ? step : `${step.merge}( ${step.branches.map((b) => (b.length === 0 ? 'identity' : formatPath(b))).join(' | ')} )`,
+    )
     .join(' → ');
 }
 
@@ -224,7 +228,8 @@ export function blockRoles(graph: Graph): { roles: BlockRoles } | { problem: str
   const dag = new Dag(graph);
   const nodes = graph.nodes;
   const shared = nodes.find((n) => n.applications > 1 && n.weightShapes.length > 0);
-  if (shared !== undefined) return { problem: `the layer ${shared.layer} is applied ${shared.applications} times; every convolution and BN of a block must be a new layer` };
+  if (shared !== undefined)
+    return { problem: `the layer ${shared.layer} is applied ${shared.applications} times; every convolution and BN of a block must be a new layer` };
   const nested = nodes.find((n) => ['Model', 'Functional', 'Sequential'].includes(n.className));
   if (nested !== undefined) return { problem: `${nested.layer} is a model used as a layer; apply the block's layers directly` };
   const convs = nodes.filter((n) => n.className === 'Conv2D');
@@ -241,13 +246,17 @@ export function blockRoles(graph: Graph): { roles: BlockRoles } | { problem: str
     return { problem: 'expected one 3×3 convolution that reads the block input and a second 3×3 convolution that reads its output' };
   }
   const roles: BlockRoles = { conv1: conv1.layer, conv2: conv2.layer, projection: ones[0]?.layer };
-  const roleOfConv = new Map<string, ConvRole>([[conv1.layer, 'conv1'], [conv2.layer, 'conv2']]);
+  const roleOfConv = new Map<string, ConvRole>([
+    [conv1.layer, 'conv1'],
+    [conv2.layer, 'conv2'],
+  ]);
   if (ones[0] !== undefined) roleOfConv.set(ones[0].layer, 'projection');
   for (const bn of nodes.filter((n) => n.className === 'BatchNormalization')) {
     const conv = convBefore(dag, bn);
     const role = conv === undefined ? undefined : roleOfConv.get(conv.layer);
     if (role === undefined) return { problem: `the batch normalisation ${bn.layer} follows no convolution` };
-    if (roles[bnOf[role]] !== undefined) return { problem: `two batch normalisations (${roles[bnOf[role]]}, ${bn.layer}) follow the same convolution ${conv!.layer}` };
+    if (roles[bnOf[role]] !== undefined)
+      return { problem: `two batch normalisations (${roles[bnOf[role]]}, ${bn.layer}) follow the same convolution ${conv!.layer}` };
     roles[bnOf[role]] = bn.layer;
   }
   const known = new Set(Object.values(roles));

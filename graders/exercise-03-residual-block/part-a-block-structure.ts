@@ -25,7 +25,14 @@ function convs(graph: Graph): GraphNode[] {
 export function gradePartA(ex: ExerciseGrader): void {
   ex.part('A', () => {
     const describe = async (spec: BlockSpec): Promise<Report> =>
-      expectRan(await ex.driver('describeBlock', { inputShape: spec.inputShape, options: spec.options, seed: spec.seed }, { label: 'residualBlock', timeoutMs: 10_000 }), 'residualBlock');
+      expectRan(
+        await ex.driver(
+          'describeBlock',
+          { inputShape: spec.inputShape, options: spec.options, seed: spec.seed },
+          { label: 'residualBlock', timeoutMs: 10_000 },
+        ),
+        'residualBlock',
+      );
     const pathSection = (graph: Graph): { label: string; body: string } => ({ label: 'your block, along the data flow', body: formatPath(pathOf(graph)) });
 
     ex.property(
@@ -57,16 +64,27 @@ export function gradePartA(ex: ExerciseGrader): void {
         const { batchNorm } = resolve(spec.options);
         const withoutBias = convs(graph).filter((n) => n.config.useBias !== true);
         if (!batchNorm && withoutBias.length > 0) {
-          throw new GradeFailure(`with batchNorm: false every convolution keeps its bias, but ${withoutBias.map((n) => n.layer).join(', ')} has none.`, [pathSection(graph)]);
+          throw new GradeFailure(`with batchNorm: false every convolution keeps its bias, but ${withoutBias.map((n) => n.layer).join(', ')} has none.`, [
+            pathSection(graph),
+          ]);
         }
         const expected = blockParams(channels, spec.options, biasFilters(graph));
-        const found = convs(graph).map((n) => `${n.config.kernelSize?.join('×')}`).join(', ');
-        const sections = [{ label: 'expected', body: expected.formula }, { label: 'your convolutions (kernel sizes)', body: found || 'none' }, pathSection(graph)];
+        const found = convs(graph)
+          .map((n) => `${n.config.kernelSize?.join('×')}`)
+          .join(', ');
+        const sections = [
+          { label: 'expected', body: expected.formula },
+          { label: 'your convolutions (kernel sizes)', body: found || 'none' },
+          pathSection(graph),
+        ];
         if (report.params !== expected.total) {
           throw new GradeFailure(`countParams() is ${report.params}, expected ${expected.total}.`, sections);
         }
         if (report.trainable !== expected.trainable) {
-          throw new GradeFailure(`the block has ${report.trainable} trainable parameters, expected ${expected.trainable} (a BN's moving mean and variance are not trainable; γ and β are).`, sections);
+          throw new GradeFailure(
+            `the block has ${report.trainable} trainable parameters, expected ${expected.trainable} (a BN's moving mean and variance are not trainable; γ and β are).`,
+            sections,
+          );
         }
       },
       { numRuns: 25, show: showSpec },
@@ -94,7 +112,10 @@ export function gradePartA(ex: ExerciseGrader): void {
           if (c.momentum !== 0.99) problems.push(`momentum ${c.momentum} (expected 0.99; PyTorch's momentum 0.1 means 0.9 here)`);
           if (c.epsilon !== 0.001) problems.push(`epsilon ${c.epsilon} (expected 0.001)`);
           if (c.center !== true || c.scale !== true) problems.push('center or scale turned off (expected both: β and γ)');
-          if (problems.length > 0) throw new GradeFailure(`the batch normalisation ${node.layer} has ${problems.join(', ')}.`, [{ label: 'fix', body: 'use tf.layers.batchNormalization() with no arguments' }]);
+          if (problems.length > 0)
+            throw new GradeFailure(`the batch normalisation ${node.layer} has ${problems.join(', ')}.`, [
+              { label: 'fix', body: 'use tf.layers.batchNormalization() with no arguments' },
+            ]);
         }
       },
       { numRuns: 10, show: showSpec },

@@ -21,7 +21,9 @@ import type { MovingStats } from './tf-model.ts';
 function selfCheck(reference: Dense, bound: Bound): void {
   const bad = reference.data.findIndex((v, i) => !(Math.abs(v - bound.value.data[i]) <= bound.tolerance[i] / 2));
   if (reference.data.length !== bound.value.data.length || bad >= 0) {
-    throw new Error(`exercise 03: the reference block and the oracle in bound.ts disagree at element ${bad} (${reference.data[bad]} vs ${bound.value.data[bad]})`);
+    throw new Error(
+      `exercise 03: the reference block and the oracle in bound.ts disagree at element ${bad} (${reference.data[bad]} vs ${bound.value.data[bad]})`,
+    );
   }
 }
 
@@ -57,13 +59,32 @@ export function gradePartB(ex: ExerciseGrader): void {
         const tolerances = bound.stats[role as keyof Bound['stats']]!;
         const vector = (values: number[]): Dense => ({ shape: [values.length], data: Float64Array.from(values) });
         if (got?.[role] === undefined) throw new GradeFailure(`your block has no ${role} after training mode.`);
-        expectWithin(vector(got[role].mean), vector(stats.mean), tolerances.meanTolerance, `the moving mean of ${role} after one training-mode pass`, ex.backend);
-        expectWithin(vector(got[role].variance), vector(stats.variance), tolerances.varianceTolerance, `the moving variance of ${role} after one training-mode pass`, ex.backend);
+        expectWithin(
+          vector(got[role].mean),
+          vector(stats.mean),
+          tolerances.meanTolerance,
+          `the moving mean of ${role} after one training-mode pass`,
+          ex.backend,
+        );
+        expectWithin(
+          vector(got[role].variance),
+          vector(stats.variance),
+          tolerances.varianceTolerance,
+          `the moving variance of ${role} after one training-mode pass`,
+          ex.backend,
+        );
       }
     };
 
-    ex.property('the same function as the reference in inference mode (random shapes, options and weights)', runCase(false), check, { numRuns: 15, show: showRun });
+    ex.property('the same function as the reference in inference mode (random shapes, options and weights)', runCase(false), check, {
+      numRuns: 15,
+      show: showRun,
+    });
     ex.property('the same function as the reference in training mode, moving statistics included', runCase(true), check, { numRuns: 15, show: showRun });
-    ex.property('the same function on realistic blocks (32×32×32 into 32 filters, or 64 with strides 2)', realisticRunCase, check, { numRuns: 2, show: showRun, shrink: false });
+    ex.property('the same function on realistic blocks (32×32×32 into 32 filters, or 64 with strides 2)', realisticRunCase, check, {
+      numRuns: 2,
+      show: showRun,
+      shrink: false,
+    });
   });
 }

@@ -26,9 +26,21 @@ export function gradePartC(ex: ExerciseGrader): void {
         const payload = { inputShape: c.inputShape, options: c.options, x: wireTensor(x), upstream: wireTensor(upstream), seed: c.seed };
         const report = expectRan(await ex.driver('identityBlock', payload, { label: 'residualBlock', timeoutMs: 10_000 }), 'residualBlock');
         const relu: Dense = { shape: x.shape, data: x.data.map((v) => Math.max(v, 0)) };
-        expectWithin(dense(report.output, 'the output'), relu, 0, 'the output of your block with the last BN zeroed (it must be ReLU(x): the main path adds exactly 0)', ex.backend);
+        expectWithin(
+          dense(report.output, 'the output'),
+          relu,
+          0,
+          'the output of your block with the last BN zeroed (it must be ReLU(x): the main path adds exactly 0)',
+          ex.backend,
+        );
         const gradient: Dense = { shape: x.shape, data: x.data.map((v, i) => (v > 0 ? upstream.data[i] : 0)) };
-        expectWithin(dense(report.gradient, 'the gradient'), gradient, 0, 'd(Σ output ⊙ upstream)/dx (it must be upstream where x > 0, else 0: the shortcut carries it)', ex.backend);
+        expectWithin(
+          dense(report.gradient, 'the gradient'),
+          gradient,
+          0,
+          'd(Σ output ⊙ upstream)/dx (it must be upstream where x > 0, else 0: the shortcut carries it)',
+          ex.backend,
+        );
       },
       {
         numRuns: 12,

@@ -17,12 +17,17 @@ import type { Graph } from './graph.ts';
 import { expectPath } from './path-check.ts';
 
 /** A realistic input: two 32×32 RGB images, 10 classes (CIFAR-10's sizes). */
-const realistic: fc.Arbitrary<ResNetSpec> = fc.integer({ min: 0, max: 2 ** 31 - 1 }).map((seed) => ({ inputShape: [32, 32, 3], numClasses: 10, batch: 2, seed }));
+const realistic: fc.Arbitrary<ResNetSpec> = fc
+  .integer({ min: 0, max: 2 ** 31 - 1 })
+  .map((seed) => ({ inputShape: [32, 32, 3], numClasses: 10, batch: 2, seed }));
 
 export function gradePartD(ex: ExerciseGrader): void {
   ex.part('D', () => {
     const describe = async (c: ResNetSpec): Promise<Report> =>
-      expectRan(await ex.driver('describeResNet', { inputShape: c.inputShape, numClasses: c.numClasses, seed: c.seed }, { label: 'buildResNet', timeoutMs: 10_000 }), 'buildResNet');
+      expectRan(
+        await ex.driver('describeResNet', { inputShape: c.inputShape, numClasses: c.numClasses, seed: c.seed }, { label: 'buildResNet', timeoutMs: 10_000 }),
+        'buildResNet',
+      );
 
     const probabilities = async (c: ResNetSpec): Promise<void> => {
       const [h, w, channels] = c.inputShape;
@@ -31,24 +36,31 @@ export function gradePartD(ex: ExerciseGrader): void {
       const report = expectRan(await ex.driver('runResNet', payload, { label: 'buildResNet', timeoutMs: 15_000 }), 'buildResNet');
       const symbolic = report.outputShape as (number | null)[];
       if (JSON.stringify(symbolic) !== JSON.stringify([null, c.numClasses])) {
-        throw new GradeFailure(`the model's output has shape [${symbolic.join(', ')}], expected [null, ${c.numClasses}]: end with a global average pool and a dense layer of numClasses units.`);
+        throw new GradeFailure(
+          `the model's output has shape [${symbolic.join(', ')}], expected [null, ${c.numClasses}]: end with a global average pool and a dense layer of numClasses units.`,
+        );
       }
       const y = dense(report.output, 'the prediction');
-      if (y.shape.join() !== [c.batch, c.numClasses].join()) throw new GradeFailure(`the prediction has shape [${y.shape.join(', ')}], expected [${c.batch}, ${c.numClasses}].`);
+      if (y.shape.join() !== [c.batch, c.numClasses].join())
+        throw new GradeFailure(`the prediction has shape [${y.shape.join(', ')}], expected [${c.batch}, ${c.numClasses}].`);
       // A softmax row is (e_i / Σe): rounding the K quotients and their sum costs about K + 4 units.
       const tolerance = 2 * (c.numClasses + 4) * float32UnitRoundoff;
       for (let row = 0; row < c.batch; row++) {
         const values = Array.from(y.data.slice(row * c.numClasses, (row + 1) * c.numClasses));
         const sum = values.reduce((a, b) => a + b, 0);
         if (values.some((v) => !(v >= 0 && v <= 1)) || !(Math.abs(sum - 1) <= tolerance)) {
-          throw new GradeFailure(`row ${row} of the prediction is not a probability distribution (entries in [0, 1] summing to 1; the sum is ${sum}): end with activation 'softmax'.`, [
-            { label: 'prediction', body: formatDense(y) },
-          ]);
+          throw new GradeFailure(
+            `row ${row} of the prediction is not a probability distribution (entries in [0, 1] summing to 1; the sum is ${sum}): end with activation 'softmax'.`,
+            [{ label: 'prediction', body: formatDense(y) }],
+          );
         }
       }
     };
 
-    ex.property('output [N, numClasses] whose rows are probabilities summing to 1 (inputs from 1×1 to 16×16)', resnetSpec(16), probabilities, { numRuns: 2, show: showResNet });
+    ex.property('output [N, numClasses] whose rows are probabilities summing to 1 (inputs from 1×1 to 16×16)', resnetSpec(16), probabilities, {
+      numRuns: 2,
+      show: showResNet,
+    });
     ex.property('the same on a realistic input (2×32×32×3, 10 classes)', realistic, probabilities, { numRuns: 1, show: showResNet, shrink: false });
 
     ex.property(
@@ -62,7 +74,10 @@ export function gradePartD(ex: ExerciseGrader): void {
         const sections = [{ label: 'expected', body: expected.formula }];
         if (report.params !== expected.total) throw new GradeFailure(`countParams() is ${report.params}, expected ${expected.total}.`, sections);
         if (report.trainable !== expected.trainable) {
-          throw new GradeFailure(`the model has ${report.trainable} trainable parameters, expected ${expected.trainable} (every BN has 2C trainable and 2C moving statistics).`, sections);
+          throw new GradeFailure(
+            `the model has ${report.trainable} trainable parameters, expected ${expected.trainable} (every BN has 2C trainable and 2C moving statistics).`,
+            sections,
+          );
         }
       },
       { numRuns: 3, show: showResNet },
@@ -84,7 +99,11 @@ export function gradePartD(ex: ExerciseGrader): void {
         { inputShape: [28, 28], numClasses: 4, why: 'for inputShape [28, 28]', mentions: ['inputShape', { rank: 2, shape: [28, 28] }] },
       ];
       for (const c of cases) {
-        const report = (await ex.driver('describeResNet', { inputShape: c.inputShape, numClasses: c.numClasses, seed: 1 }, { label: 'buildResNet', timeoutMs: 10_000 })) as Report;
+        const report = (await ex.driver(
+          'describeResNet',
+          { inputShape: c.inputShape, numClasses: c.numClasses, seed: 1 },
+          { label: 'buildResNet', timeoutMs: 10_000 },
+        )) as Report;
         const thrown = report.thrown as unknown as Thrown | undefined;
         if (thrown === undefined) throw new GradeFailure(`buildResNet returned instead of throwing ${c.why}.`);
         if (/Remove this line and implement/.test(thrown.message)) expectRan(report, 'buildResNet');

@@ -17,7 +17,8 @@ import { readSerialised, rebuildNetwork } from './rebuild-network.ts';
 /** What the grader trains: batch size, updates, learning rate. */
 const training = { count: 8, steps: 3, learningRate: 0.05 };
 
-const setUp = 'buildResNet([14, 14, 1], 4), sent as model.toJSON() and its weights, rebuilt and compiled by the grader with tf.train.sgd and categoricalCrossentropy; the loss is measured by the grader in training mode (batch statistics)';
+const setUp =
+  'buildResNet([14, 14, 1], 4), sent as model.toJSON() and its weights, rebuilt and compiled by the grader with tf.train.sgd and categoricalCrossentropy; the loss is measured by the grader in training mode (batch statistics)';
 
 export function gradePartE(ex: ExerciseGrader): void {
   ex.part('E', () => {
@@ -30,7 +31,9 @@ export function gradePartE(ex: ExerciseGrader): void {
         let losses: number[];
         try {
           losses = await trainOnBars(model, { ...training, dataSeed }).catch((error: unknown) => {
-            throw new GradeFailure(`training your network failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, [{ label: 'set-up', body: setUp }]);
+            throw new GradeFailure(`training your network failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, [
+              { label: 'set-up', body: setUp },
+            ]);
           });
         } finally {
           model.dispose();
@@ -40,13 +43,25 @@ export function gradePartE(ex: ExerciseGrader): void {
         const shown = losses.map((l) => l.toFixed(4)).join(' → ');
         if (!losses.every(Number.isFinite)) throw new GradeFailure(`the loss is not finite during training: ${shown}.`);
         if (!(last <= first / 2)) {
-          throw new GradeFailure(`the loss fell from ${first.toFixed(4)} to ${last.toFixed(4)} in ${training.steps} steps; expected at most half of it (${(first / 2).toFixed(4)}).`, [
-            { label: 'losses (before each step, then after the last)', body: shown },
-            { label: 'set-up', body: setUp },
-          ]);
+          throw new GradeFailure(
+            `the loss fell from ${first.toFixed(4)} to ${last.toFixed(4)} in ${training.steps} steps; expected at most half of it (${(first / 2).toFixed(4)}).`,
+            [
+              { label: 'losses (before each step, then after the last)', body: shown },
+              { label: 'set-up', body: setUp },
+            ],
+          );
         }
       },
-      { numRuns: 1, show: ({ dataSeed, seed }) => [{ label: 'data', body: `generateBars({ count: ${training.count}, seed: ${dataSeed} }), 2×2-averaged to 14×14; Math.random seeded with ${seed} for the initial weights` }], shrink: false },
+      {
+        numRuns: 1,
+        show: ({ dataSeed, seed }) => [
+          {
+            label: 'data',
+            body: `generateBars({ count: ${training.count}, seed: ${dataSeed} }), 2×2-averaged to 14×14; Math.random seeded with ${seed} for the initial weights`,
+          },
+        ],
+        shrink: false,
+      },
     );
   });
 }

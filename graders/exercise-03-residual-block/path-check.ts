@@ -14,9 +14,15 @@ export function expectPath(graph: Graph, expected: Step[], what: string): void {
   const first = at >= 0 ? at : got.length > want.length ? want.length : -1;
   if (first < 0) return;
   const describe = (token: string | undefined): string => (token === undefined ? 'the end of the path' : `'${token}'`);
-  throw new GradeFailure(`${what}: the layers along the data flow differ from the spec at step ${first + 1}: expected ${describe(want[first])}, got ${describe(got[first])}.`, [
-    { label: 'got     ', body: formatPath(path) },
-    { label: 'expected', body: formatPath(expected) },
-    { label: 'reading the path', body: "convK×K/S[F] = conv2d with a K×K kernel, strides S, F filters, 'same' padding (other padding is written out, except on a 1×1 kernel, where 'valid' and 'same' compute the same); add( main | shortcut ) = an Add of two branches that leave the same tensor; identity = the branch is that tensor itself" },
-  ]);
+  throw new GradeFailure(
+    `${what}: the layers along the data flow differ from the spec at step ${first + 1}: expected ${describe(want[first])}, got ${describe(got[first])}.`,
+    [
+      { label: 'got     ', body: formatPath(path) },
+      { label: 'expected', body: formatPath(expected) },
+      {
+        label: 'reading the path',
+        body: "convK×K/S[F] = conv2d with a K×K kernel, strides S, F filters, 'same' padding (other padding is written out, except on a 1×1 kernel, where 'valid' and 'same' compute the same); add( main | shortcut ) = an Add of two branches that leave the same tensor; identity = the branch is that tensor itself",
+      },
+    ],
+  );
 }

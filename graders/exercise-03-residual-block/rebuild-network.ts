@@ -33,7 +33,10 @@ function isWireTensor(value: unknown): value is WireTensor {
 function tooWide(value: unknown, key = ''): string | undefined {
   if (typeof value === 'number') return widthKeys.has(key) && value > limits.width ? `${key} = ${value}` : undefined;
   if (Array.isArray(value)) return value.map((v) => tooWide(v, key)).find((found) => found !== undefined);
-  if (isRecord(value)) return Object.entries(value).map(([k, v]) => tooWide(v, k)).find((found) => found !== undefined);
+  if (isRecord(value))
+    return Object.entries(value)
+      .map(([k, v]) => tooWide(v, k))
+      .find((found) => found !== undefined);
   return undefined;
 }
 
@@ -48,17 +51,26 @@ function tooWide(value: unknown, key = ''): string | undefined {
 export function readSerialised(report: Record<string, Wire>): SerialisedNetwork {
   const { className, topology, weights } = report;
   if (!isRecord(topology) || typeof topology.class_name !== 'string') {
-    throw new GradeFailure(`buildResNet's model.toJSON() is not a Keras-style topology ({ class_name, config }): the grader rebuilds your network from it, so return a tf.LayersModel built from tfjs layers.`);
+    throw new GradeFailure(
+      `buildResNet's model.toJSON() is not a Keras-style topology ({ class_name, config }): the grader rebuilds your network from it, so return a tf.LayersModel built from tfjs layers.`,
+    );
   }
   if (!Array.isArray(weights) || !weights.every((w) => isRecord(w) && typeof w.name === 'string' && isWireTensor(w.value))) {
     throw new GradeFailure(`the weights of buildResNet's model could not be read as tensors.`);
   }
   const chars = JSON.stringify(topology).length;
-  if (chars > limits.topologyChars) throw new GradeFailure(`buildResNet's topology is ${chars.toLocaleString('en')} characters of JSON; the grader rebuilds at most ${limits.topologyChars.toLocaleString('en')}.`);
+  if (chars > limits.topologyChars)
+    throw new GradeFailure(
+      `buildResNet's topology is ${chars.toLocaleString('en')} characters of JSON; the grader rebuilds at most ${limits.topologyChars.toLocaleString('en')}.`,
+    );
   const wide = tooWide(topology);
-  if (wide !== undefined) throw new GradeFailure(`buildResNet has a layer with ${wide}; the grader builds layers of at most ${limits.width} for a 14×14×1 input.`);
+  if (wide !== undefined)
+    throw new GradeFailure(`buildResNet has a layer with ${wide}; the grader builds layers of at most ${limits.width} for a 14×14×1 input.`);
   const parameters = (weights as SerialisedNetwork['weights']).reduce((sum, w) => sum + w.value.$tensor.data.length, 0);
-  if (parameters > limits.parameters) throw new GradeFailure(`buildResNet's network has ${parameters.toLocaleString('en')} weights; the grader trains at most ${limits.parameters.toLocaleString('en')}.`);
+  if (parameters > limits.parameters)
+    throw new GradeFailure(
+      `buildResNet's network has ${parameters.toLocaleString('en')} weights; the grader trains at most ${limits.parameters.toLocaleString('en')}.`,
+    );
   return { className: String(className), topology, weights: weights as SerialisedNetwork['weights'] };
 }
 
@@ -80,7 +92,9 @@ export async function rebuildNetwork(network: SerialisedNetwork): Promise<tf.Lay
     const message = error instanceof Error ? error.message : String(error);
     const unknown = /Unknown (?:layer|[a-z]+): ([^.\s]+)/i.exec(message)?.[1];
     if (unknown !== undefined) {
-      throw new GradeFailure(`buildResNet's network uses the class ${unknown}, which tfjs does not know: custom layers are not allowed here (the grader rebuilds your network from model.toJSON() with tfjs's own layers).`);
+      throw new GradeFailure(
+        `buildResNet's network uses the class ${unknown}, which tfjs does not know: custom layers are not allowed here (the grader rebuilds your network from model.toJSON() with tfjs's own layers).`,
+      );
     }
     throw new GradeFailure(`the grader could not rebuild buildResNet's network from model.toJSON(): ${message.split('\n')[0]}`);
   }

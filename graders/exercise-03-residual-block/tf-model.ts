@@ -7,7 +7,23 @@ import * as tf from '@tensorflow/tfjs';
 import { bnOf, type BlockRoles, type ConvRole, type Graph, type GraphNode, type LayerConfig } from './graph.ts';
 import type { BlockWeights, ConvWeights, NormWeights } from './weights.ts';
 
-const configKeys = ['filters', 'kernelSize', 'strides', 'padding', 'dilationRate', 'useBias', 'activation', 'units', 'poolSize', 'axis', 'momentum', 'epsilon', 'center', 'scale', 'maxValue'];
+const configKeys = [
+  'filters',
+  'kernelSize',
+  'strides',
+  'padding',
+  'dilationRate',
+  'useBias',
+  'activation',
+  'units',
+  'poolSize',
+  'axis',
+  'momentum',
+  'epsilon',
+  'center',
+  'scale',
+  'maxValue',
+];
 
 function reduceConfig(layer: tf.layers.Layer): LayerConfig {
   const config: LayerConfig = {};
@@ -83,7 +99,9 @@ function setConv(layer: tf.layers.Layer, role: ConvRole, weights: ConvWeights): 
     throw new RoleMismatch(`${role} (${layer.name}) has a kernel of shape [${shapes[0].join(', ')}], expected [${weights.kernel.$nd.shape.join(', ')}]`);
   }
   if (shapes.length === 1 && weights.bias !== undefined) {
-    throw new RoleMismatch(`${role} (${layer.name}) has no bias, but no batch normalisation follows it (with batchNorm: false every convolution keeps its bias)`);
+    throw new RoleMismatch(
+      `${role} (${layer.name}) has no bias, but no batch normalisation follows it (with batchNorm: false every convolution keeps its bias)`,
+    );
   }
   const filters = weights.kernel.$nd.shape[3];
   const values = [tensorOf(weights.kernel.$nd)];
@@ -95,7 +113,9 @@ function setConv(layer: tf.layers.Layer, role: ConvRole, weights: ConvWeights): 
 
 function setNorm(layer: tf.layers.Layer, role: string, weights: NormWeights): void {
   if (layer.weights.length !== 4) {
-    throw new RoleMismatch(`${role} (${layer.name}) has ${layer.weights.length} weights, expected 4 (γ, β, moving mean, moving variance): keep center and scale on`);
+    throw new RoleMismatch(
+      `${role} (${layer.name}) has ${layer.weights.length} weights, expected 4 (γ, β, moving mean, moving variance): keep center and scale on`,
+    );
   }
   const values = [weights.gamma, weights.beta, weights.movingMean, weights.movingVariance].map((w) => tensorOf(w.$nd));
   layer.setWeights(values);
@@ -113,13 +133,19 @@ export function setBlockWeights(model: tf.LayersModel, roles: BlockRoles, weight
     const name = roles[role];
     const given = weights[role];
     if ((name === undefined) !== (given === undefined)) {
-      throw new RoleMismatch(name === undefined ? `the block has no ${role} convolution, but needs one here` : `the block has a ${role} convolution (${name}) that it should not have here`);
+      throw new RoleMismatch(
+        name === undefined
+          ? `the block has no ${role} convolution, but needs one here`
+          : `the block has a ${role} convolution (${name}) that it should not have here`,
+      );
     }
     if (name !== undefined && given !== undefined) setConv(model.getLayer(name), role, given);
     const bnName = roles[bnOf[role]];
     const bn = weights[bnOf[role]];
     if ((bnName === undefined) !== (bn === undefined)) {
-      throw new RoleMismatch(bnName === undefined ? `no batch normalisation follows ${role}, but one should` : `a batch normalisation (${bnName}) follows ${role}, but none should`);
+      throw new RoleMismatch(
+        bnName === undefined ? `no batch normalisation follows ${role}, but one should` : `a batch normalisation (${bnName}) follows ${role}, but none should`,
+      );
     }
     if (bnName !== undefined && bn !== undefined) setNorm(model.getLayer(bnName), bnOf[role], bn);
   }

@@ -24,7 +24,9 @@ export async function unlessBackendBug(ex: ExerciseGrader, fn: string, args: Wir
     if (!(error instanceof GradeFailure) || ex.backend === 'cpu') throw error;
     const { kernels } = await ex.call(fn, args, { profile: true });
     for (const bug of bugsIn(ex.backend, kernels)) {
-      const { broken } = (await ex.driver('reproduceBackendBug', { kernel: bug.kernel, inputs }, { label: `reproducing ${bug.op} on ${ex.backend}` })) as { broken: number[] };
+      const { broken } = (await ex.driver('reproduceBackendBug', { kernel: bug.kernel, inputs }, { label: `reproducing ${bug.op} on ${ex.backend}` })) as {
+        broken: number[];
+      };
       if (broken.length === 0) continue;
       notCounted(
         `not counted on ${ex.backend}: your ${fn} ran ${bug.op} (kernel ${bug.kernel}), and on this device ${ex.backend}'s ${bug.op} of ${broken.join(' or ')} tensors is wrong — ${bug.what}. ` +

@@ -51,7 +51,12 @@ function bank(kh: number, kw: number, cin: number, perFilter: number[][]): Dense
 /** Random filter banks and options (columns may exceed n; background any of a few values). */
 export function gridCase(maxFilters = 10, maxKernel = 5): fc.Arbitrary<GridCase> {
   return fc
-    .record({ kh: fc.integer({ min: 1, max: maxKernel }), kw: fc.integer({ min: 1, max: maxKernel }), cin: fc.constantFrom(1, 3), n: fc.integer({ min: 1, max: maxFilters }) })
+    .record({
+      kh: fc.integer({ min: 1, max: maxKernel }),
+      kw: fc.integer({ min: 1, max: maxKernel }),
+      cin: fc.constantFrom(1, 3),
+      n: fc.integer({ min: 1, max: maxFilters }),
+    })
     .chain(({ kh, kw, cin, n }) =>
       fc.record({
         filters: fc.array(filterValues(kh * kw * cin), { minLength: n, maxLength: n }).map((f) => bank(kh, kw, cin, f)),
@@ -96,8 +101,21 @@ const activation = fc.constantFrom<Activation>('relu', 'tanh', 'linear');
 
 function convArb(name: string, maxKernel: number): fc.Arbitrary<Extract<LayerSpec, { kind: 'conv' }>> {
   return fc
-    .record({ filters: fc.integer({ min: 2, max: 7 }), kh: fc.integer({ min: 1, max: maxKernel }), kw: fc.integer({ min: 1, max: maxKernel }), padding: fc.constantFrom<'valid' | 'same'>('valid', 'same'), activation })
-    .map(({ filters, kh, kw, padding, activation: act }) => ({ kind: 'conv' as const, name, filters, kernel: [kh, kw] as [number, number], padding, activation: act }));
+    .record({
+      filters: fc.integer({ min: 2, max: 7 }),
+      kh: fc.integer({ min: 1, max: maxKernel }),
+      kw: fc.integer({ min: 1, max: maxKernel }),
+      padding: fc.constantFrom<'valid' | 'same'>('valid', 'same'),
+      activation,
+    })
+    .map(({ filters, kh, kw, padding, activation: act }) => ({
+      kind: 'conv' as const,
+      name,
+      filters,
+      kernel: [kh, kw] as [number, number],
+      padding,
+      activation: act,
+    }));
 }
 
 type RandomSpec = Extract<ModelSpec, { kind: 'random' }>;

@@ -27,7 +27,21 @@ export function fromTensor(value: Wire | undefined, what: string): Dense {
 
 function thrownFailure(fn: string, thrown: Thrown): GradeFailure {
   const stub = /Remove this line and implement/.test(thrown.message);
-  const failure = new GradeFailure(describeThrown(fn, thrown), stub || !thrown.stack ? [] : [{ label: 'where', body: thrown.stack.split('\n').slice(0, 3).map((l) => l.trim()).join('\n') }]);
+  const failure = new GradeFailure(
+    describeThrown(fn, thrown),
+    stub || !thrown.stack
+      ? []
+      : [
+          {
+            label: 'where',
+            body: thrown.stack
+              .split('\n')
+              .slice(0, 3)
+              .map((l) => l.trim())
+              .join('\n'),
+          },
+        ],
+  );
   failure.notImplemented = stub;
   return failure;
 }
@@ -86,7 +100,14 @@ export async function callWithModel(ex: ExerciseGrader, fn: string, model: Model
 }
 
 /** Calls `fn(model, ...args)` where it must throw; returns what it threw. */
-export async function callWithModelExpectingThrow(ex: ExerciseGrader, fn: string, model: ModelSpec, args: Wire[], why: string, options: ModelCallOptions = {}): Promise<Thrown> {
+export async function callWithModelExpectingThrow(
+  ex: ExerciseGrader,
+  fn: string,
+  model: ModelSpec,
+  args: Wire[],
+  why: string,
+  options: ModelCallOptions = {},
+): Promise<Thrown> {
   const report = await rawCall(ex, fn, model, args, options);
   if (report.thrown === undefined) {
     const shown = isWireTensor(report.value) ? `a tensor of shape [${report.value.$tensor.shape.join(', ')}]` : formatValue(report.value);

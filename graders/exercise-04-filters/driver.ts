@@ -60,7 +60,15 @@ const callWithModel: DriverOp = async (payload, context) => {
   // By identity, not dataId: a clone shares its source's dataId but is a new tensor the caller owns.
   const weights = new Set<tf.Tensor>(model.weights.map((w) => w.read()));
   const ownTensors = new Set<tf.Tensor>([...weights, ...created.tensors]);
-  const report: ModelCallReport = { leaked: 0, disposedInputs: 0, brokenWeights: [], returnedModelWeight: false, returnedInput: false, backendAfter: context.backend, ms: 0 };
+  const report: ModelCallReport = {
+    leaked: 0,
+    disposedInputs: 0,
+    brokenWeights: [],
+    returnedModelWeight: false,
+    returnedInput: false,
+    backendAfter: context.backend,
+    ms: 0,
+  };
   const before = tensorCount();
   const returned: tf.Tensor[] = [];
   const start = now();

@@ -22,9 +22,7 @@ export type LayerSpec =
   | { kind: 'depthwise' | 'separable' | 'transposed'; name: string; filters: number };
 
 /** A model to grade on: the course's trained model, or a random sequential model. */
-export type ModelSpec =
-  | { kind: 'course' }
-  | { kind: 'random'; input: [number, number, number]; layers: LayerSpec[]; seed: number };
+export type ModelSpec = { kind: 'course' } | { kind: 'random'; input: [number, number, number]; layers: LayerSpec[]; seed: number };
 
 /** Facts about the course model (datasets/models/bars-cnn/README.md). */
 export const course = {
@@ -157,7 +155,9 @@ export function describeModel(spec: ModelSpec): string {
     } else if (layer.kind === 'dense') {
       lines.push(`  ${layer.name}: dense(${layer.units})`);
     } else {
-      const what = { depthwise: 'depthwiseConv2d 3×3', separable: `separableConv2d ${layer.filters}@3×3`, transposed: `conv2dTranspose ${layer.filters}@3×3` }[layer.kind];
+      const what = { depthwise: 'depthwiseConv2d 3×3', separable: `separableConv2d ${layer.filters}@3×3`, transposed: `conv2dTranspose ${layer.filters}@3×3` }[
+        layer.kind
+      ];
       lines.push(`  ${layer.name}: ${what} 'same'`);
     }
   }

@@ -46,10 +46,15 @@ export function gradePartA(ex: ExerciseGrader): void {
       await agrees(ex, courseModel, 'conv1');
     });
 
-    ex.property('returns the kernel of the named conv layer of random models (1 or 3 channels, non-square kernels)', namedConv, ({ spec, layerName }) => agrees(ex, spec, layerName), {
-      numRuns: 12,
-      show: ({ spec, layerName }) => [showModel(spec), { label: 'layerName', body: `'${layerName}'` }],
-    });
+    ex.property(
+      'returns the kernel of the named conv layer of random models (1 or 3 channels, non-square kernels)',
+      namedConv,
+      ({ spec, layerName }) => agrees(ex, spec, layerName),
+      {
+        numRuns: 12,
+        show: ({ spec, layerName }) => [showModel(spec), { label: 'layerName', body: `'${layerName}'` }],
+      },
+    );
 
     ex.test('rejects a missing layer and a layer that is not a convolution, naming the layer', async () => {
       const cases = [

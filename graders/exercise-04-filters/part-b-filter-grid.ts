@@ -71,9 +71,10 @@ function checkStructure(c: GridCase, got: Dense): void {
       if (inTile) continue;
       for (let k = 0; k < (cin === 1 ? 1 : 3); k++) {
         if (at(y, x, k) !== g.background) {
-          throw new GradeFailure(`pixel [${y}, ${x}${cin === 1 ? '' : `, ${k}`}] lies in a gap or an empty cell and should be the background ${formatNumber(g.background)}, got ${formatNumber(at(y, x, k))}.`, [
-            { label: 'your grid', body: formatDense(got) },
-          ]);
+          throw new GradeFailure(
+            `pixel [${y}, ${x}${cin === 1 ? '' : `, ${k}`}] lies in a gap or an empty cell and should be the background ${formatNumber(g.background)}, got ${formatNumber(at(y, x, k))}.`,
+            [{ label: 'your grid', body: formatDense(got) }],
+          );
         }
       }
     }
@@ -89,10 +90,16 @@ function checkStructure(c: GridCase, got: Dense): void {
     const span = (from: number, size: number, what: string): string => (size === 1 ? `${what} ${from}` : `${what}s ${from}–${from + size - 1}`);
     const where = `tile ${o} (${span(top, kh, 'row')}, ${span(left, kw, 'column')}${cin === 3 ? ', all 3 channels' : ''})`;
     if (constant && values.some((v) => Math.abs(v - 0.5) > tolerance)) {
-      throw new GradeFailure(`filter ${o} is constant, so ${where} should be 0.5 everywhere; it holds values from ${formatNumber(low)} to ${formatNumber(high)}.`, [{ label: 'your grid', body: formatDense(got) }]);
+      throw new GradeFailure(
+        `filter ${o} is constant, so ${where} should be 0.5 everywhere; it holds values from ${formatNumber(low)} to ${formatNumber(high)}.`,
+        [{ label: 'your grid', body: formatDense(got) }],
+      );
     }
     if (!constant && (Math.abs(low) > tolerance || Math.abs(high - 1) > tolerance)) {
-      throw new GradeFailure(`${where} should be normalised on its own to min 0 and max 1, but its values run from ${formatNumber(low)} to ${formatNumber(high)}.`, [{ label: 'your grid', body: formatDense(got) }]);
+      throw new GradeFailure(
+        `${where} should be normalised on its own to min 0 and max 1, but its values run from ${formatNumber(low)} to ${formatNumber(high)}.`,
+        [{ label: 'your grid', body: formatDense(got) }],
+      );
     }
   }
 }
@@ -109,17 +116,47 @@ function filtersOf(shape: [number, number, number, number], perFilter: number[][
 const fixtures: { name: string; c: GridCase; expected: Dense }[] = [
   {
     name: 'two 2×2 gray filters, one constant, default options',
-    c: { filters: filtersOf([2, 2, 1, 2], [[0, 1, 2, 3], [5, 5, 5, 5]]), options: undefined },
+    c: {
+      filters: filtersOf(
+        [2, 2, 1, 2],
+        [
+          [0, 1, 2, 3],
+          [5, 5, 5, 5],
+        ],
+      ),
+      options: undefined,
+    },
     expected: { shape: [2, 5], data: Float64Array.of(0, 1 / 3, 1, 0.5, 0.5, 2 / 3, 1, 1, 0.5, 0.5) },
   },
   {
     name: 'two 1×1 RGB filters (0, 2, 4) and (1, 1, 1), one column, background 0',
-    c: { filters: filtersOf([1, 1, 3, 2], [[0, 2, 4], [1, 1, 1]]), options: { columns: 1, background: 0 } },
+    c: {
+      filters: filtersOf(
+        [1, 1, 3, 2],
+        [
+          [0, 2, 4],
+          [1, 1, 1],
+        ],
+      ),
+      options: { columns: 1, background: 0 },
+    },
     expected: { shape: [3, 1, 3], data: Float64Array.of(0, 0.5, 1, 0, 0, 0, 0.5, 0.5, 0.5) },
   },
   {
     name: 'five 1×2 gray filters in 2 columns, padding 2 (an empty last cell)',
-    c: { filters: filtersOf([1, 2, 1, 5], [[0, 1], [1, 0], [-2, 2], [3, 3], [0.5, 0.25]]), options: { columns: 2, padding: 2 } },
+    c: {
+      filters: filtersOf(
+        [1, 2, 1, 5],
+        [
+          [0, 1],
+          [1, 0],
+          [-2, 2],
+          [3, 3],
+          [0.5, 0.25],
+        ],
+      ),
+      options: { columns: 2, padding: 2 },
+    },
     // rows: [f0 | gap | f1], 2 gap rows, [f2 | gap | f3], 2 gap rows, [f4 | gap | empty]
     expected: {
       shape: [7, 6],
@@ -147,13 +184,18 @@ export function gradePartB(ex: ExerciseGrader): void {
       await judge(ex, c, () => expectClose(got, expected, tolerance, { what: 'the result of filterGrid', backend: ex.backend }));
     };
 
-    ex.property('has the specified size, gaps and per-tile range (min 0, max 1; constant filters 0.5)', gridCase(), async (c) => {
-      const got = await studentGrid(ex, c);
-      await judge(ex, c, () => checkStructure(c, got));
-    }, {
-      numRuns: 30,
-      show: showGrid,
-    });
+    ex.property(
+      'has the specified size, gaps and per-tile range (min 0, max 1; constant filters 0.5)',
+      gridCase(),
+      async (c) => {
+        const got = await studentGrid(ex, c);
+        await judge(ex, c, () => checkStructure(c, got));
+      },
+      {
+        numRuns: 30,
+        show: showGrid,
+      },
+    );
 
     ex.property('agrees with the reference on random filters (1 or 3 channels, any columns, padding, background)', gridCase(), againstReference, {
       numRuns: 30,
@@ -182,7 +224,8 @@ export function gradePartB(ex: ExerciseGrader): void {
       try {
         await judge(ex, c, () => expectClose(got, expected, tolerance, { what: "the grid of the course model's filters", backend: ex.backend }));
       } catch (error) {
-        if (error instanceof GradeFailure && file !== undefined) throw error.with({ label: 'your picture', body: `${file} (compare with exercises/exercise-04-filters/expected-filters.png)` });
+        if (error instanceof GradeFailure && file !== undefined)
+          throw error.with({ label: 'your picture', body: `${file} (compare with exercises/exercise-04-filters/expected-filters.png)` });
         throw error;
       }
     });
@@ -197,7 +240,11 @@ export function gradePartB(ex: ExerciseGrader): void {
         { args: [filters([3, 3, 1, 4]), { padding: 1.5 }], why: 'for padding 1.5', mentions: ['1.5'] },
         { args: [filters([3, 3, 1, 4]), { columns: 2.5 }], why: 'for columns 2.5 (a column count is a whole number)', mentions: ['2.5'] },
         { args: [filters([3, 3, 1, 4]), { background: Number.NaN }], why: 'for background NaN (it must be a finite number)', mentions: ['NaN'] },
-        { args: [filters([3, 3, 1, 4]), { background: Number.POSITIVE_INFINITY }], why: 'for background Infinity (it must be a finite number)', mentions: ['Infinity'] },
+        {
+          args: [filters([3, 3, 1, 4]), { background: Number.POSITIVE_INFINITY }],
+          why: 'for background Infinity (it must be a finite number)',
+          mentions: ['Infinity'],
+        },
         { args: [filters([3, 3, 4])], why: 'for filters of rank 3 ([3, 3, 4])', mentions: [['rank', '3, 3, 4', '3,3,4']] },
       ];
       for (const c of cases) {
@@ -207,4 +254,3 @@ export function gradePartB(ex: ExerciseGrader): void {
     });
   });
 }
-

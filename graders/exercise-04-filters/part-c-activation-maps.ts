@@ -96,7 +96,8 @@ export function gradePartC(ex: ExerciseGrader): void {
         try {
           await expectReference(ex, { spec: courseModel, image, layerName: 'conv1' }, got);
         } catch (error) {
-          if (error instanceof GradeFailure && file !== undefined) throw error.with({ label: 'your picture', body: `${file} (compare with exercises/exercise-04-filters/expected-activations.png)` });
+          if (error instanceof GradeFailure && file !== undefined)
+            throw error.with({ label: 'your picture', body: `${file} (compare with exercises/exercise-04-filters/expected-activations.png)` });
           throw error;
         }
       }
@@ -105,7 +106,8 @@ export function gradePartC(ex: ExerciseGrader): void {
     ex.test("on the course model, the channel that answers a horizontal (or vertical) bar most is the model's own strongest channel", async () => {
       for (const [name, image] of Object.entries(bars)) {
         const got = await studentMaps(ex, { spec: courseModel, image, layerName: 'conv1' });
-        if (got.shape.join() !== '28,28,8') throw new GradeFailure(`activationMaps(model, image, 'conv1') has shape [${got.shape.join(', ')}], expected [28, 28, 8] ([h, w, channels]).`);
+        if (got.shape.join() !== '28,28,8')
+          throw new GradeFailure(`activationMaps(model, image, 'conv1') has shape [${got.shape.join(', ')}], expected [28, 28, 8] ([h, w, channels]).`);
         // Which channel wins is computed here, from the committed weights, not taken from a
         // table: channels within float32 error of the winner count as winners too.
         const expected = peaks(await oracleMaps(courseModel, 'conv1', image));
@@ -127,10 +129,15 @@ export function gradePartC(ex: ExerciseGrader): void {
       }
     });
 
-    ex.property('equals the truncated model\'s output on random models and layers (1 or 3 channels, after pooling too)', randomCase, async (c) => expectReference(ex, c, await studentMaps(ex, c)), {
-      numRuns: 12,
-      show: showCase,
-    });
+    ex.property(
+      "equals the truncated model's output on random models and layers (1 or 3 channels, after pooling too)",
+      randomCase,
+      async (c) => expectReference(ex, c, await studentMaps(ex, c)),
+      {
+        numRuns: 12,
+        show: showCase,
+      },
+    );
 
     ex.property(
       'shifting the image shifts the maps, away from the borders (exercise 02: convolution is equivariant)',
@@ -140,7 +147,8 @@ export function gradePartC(ex: ExerciseGrader): void {
         const moved = shift(image, dy, dx);
         const a = await studentMaps(ex, { spec: courseModel, image, layerName: 'conv1' });
         const b = await studentMaps(ex, { spec: courseModel, image: moved, layerName: 'conv1' });
-        if (a.shape.join() !== '28,28,8' || b.shape.join() !== '28,28,8') throw new GradeFailure(`activationMaps(model, image, 'conv1') has shape [${a.shape.join(', ')}], expected [28, 28, 8].`);
+        if (a.shape.join() !== '28,28,8' || b.shape.join() !== '28,28,8')
+          throw new GradeFailure(`activationMaps(model, image, 'conv1') has shape [${a.shape.join(', ')}], expected [28, 28, 8].`);
         // A 7×7 'same' window at (i, j) reads rows i−3…i+3: compare where both windows lie inside the image.
         const inside = (i: number, d: number): boolean => i - 3 >= 0 && i + 3 < 28 && i - d - 3 >= 0 && i - d + 3 < 28;
         const tolerance = sumTolerance(termsUpTo(courseModel, 'conv1'), Math.max(...(await outputMagnitude(courseModel, 'conv1', image)).data));
@@ -158,7 +166,13 @@ export function gradePartC(ex: ExerciseGrader): void {
               }
             }
       },
-      { numRuns: 3, show: ({ seed, label, dy, dx }) => [{ label: 'image', body: `the first bar of class ${label} in generateBars({ count: 16, seed: ${seed % 100_000}, noise: 0.1 })` }, { label: 'shift', body: `${dy} rows down, ${dx} columns right (zeros enter)` }] },
+      {
+        numRuns: 3,
+        show: ({ seed, label, dy, dx }) => [
+          { label: 'image', body: `the first bar of class ${label} in generateBars({ count: 16, seed: ${seed % 100_000}, noise: 0.1 })` },
+          { label: 'shift', body: `${dy} rows down, ${dx} columns right (zeros enter)` },
+        ],
+      },
     );
 
     ex.test('rejects a missing layer, a layer without feature maps and an image of the wrong shape', async () => {

@@ -117,20 +117,29 @@ const courseCase: fc.Arbitrary<AscentCase> = fc
   }));
 
 /** The realistic run: 10 steps from mid-gray plus a little noise, far enough to leave [0, 1]. */
-const realistic: fc.Arbitrary<AscentCase> = fc.record({ channel: fc.constantFrom(...liveFilters), seed: fc.integer({ min: 0, max: 100_000 }) }).map(({ channel, seed }) => ({
-  spec: courseModel,
-  layerName: 'conv1',
-  channel,
-  steps: 10,
-  learningRate: 40,
-  start: { shape: [28, 28, 1], data: seededImage([28, 28, 1], seed).data.map((v) => 0.5 + 0.1 * (v - 0.5)) },
-}));
+const realistic: fc.Arbitrary<AscentCase> = fc
+  .record({ channel: fc.constantFrom(...liveFilters), seed: fc.integer({ min: 0, max: 100_000 }) })
+  .map(({ channel, seed }) => ({
+    spec: courseModel,
+    layerName: 'conv1',
+    channel,
+    steps: 10,
+    learningRate: 40,
+    start: { shape: [28, 28, 1], data: seededImage([28, 28, 1], seed).data.map((v) => 0.5 + 0.1 * (v - 0.5)) },
+  }));
 
 export function gradePartD(ex: ExerciseGrader): void {
   ex.part('D', () => {
-    ex.property('follows the reference trajectory on the course model (10 steps on a 28×28 image)', realistic, (c) => expectTrajectory(ex, c), { numRuns: 1, show: showCase, shrink: false });
+    ex.property('follows the reference trajectory on the course model (10 steps on a 28×28 image)', realistic, (c) => expectTrajectory(ex, c), {
+      numRuns: 1,
+      show: showCase,
+      shrink: false,
+    });
 
-    ex.property('follows the reference trajectory on random models, layers and channels (0–5 steps)', randomCase, (c) => expectTrajectory(ex, c), { numRuns: 8, show: showCase });
+    ex.property('follows the reference trajectory on random models, layers and channels (0–5 steps)', randomCase, (c) => expectTrajectory(ex, c), {
+      numRuns: 8,
+      show: showCase,
+    });
 
     ex.test('with steps 0 returns a copy of start (a new tensor, not start itself)', async () => {
       // The random trajectories include 0 steps only by chance: this case is always graded.
@@ -142,7 +151,8 @@ export function gradePartD(ex: ExerciseGrader): void {
       courseCase,
       async (c) => {
         const got = await studentAscent(ex, c);
-        if (got.shape.join() !== c.start.shape.join()) throw new GradeFailure(`maximizeActivation returned shape [${got.shape.join(', ')}], expected the shape of start, [${c.start.shape.join(', ')}].`);
+        if (got.shape.join() !== c.start.shape.join())
+          throw new GradeFailure(`maximizeActivation returned shape [${got.shape.join(', ')}], expected the shape of start, [${c.start.shape.join(', ')}].`);
         const before = await ascentFacts(c.spec, c.layerName, c.channel, c.start);
         const after = await ascentFacts(c.spec, c.layerName, c.channel, got);
         // conv → ReLU → mean is convex in the image, so even one step gains at least η·‖∇‖².
@@ -168,8 +178,16 @@ export function gradePartD(ex: ExerciseGrader): void {
         { args: ['conv1', 0, options({ steps: -1 })], why: 'for steps -1', mentions: ['-1'] },
         { args: ['conv1', 0, options({ steps: 2.5 })], why: 'for steps 2.5', mentions: ['2.5'] },
         { args: ['conv1', 0, options({ learningRate: Number.NaN })], why: 'for learningRate NaN', mentions: ['NaN'] },
-        { args: ['conv1', 0, options({ learningRate: Number.POSITIVE_INFINITY })], why: 'for learningRate Infinity (it must be finite)', mentions: ['Infinity'] },
-        { args: ['conv1', 0, options({ start: tensor({ shape: [20, 20, 1], data: new Float64Array(400) }) })], why: 'for a 20×20 start image (the model takes 28×28×1)', mentions: ['20'] },
+        {
+          args: ['conv1', 0, options({ learningRate: Number.POSITIVE_INFINITY })],
+          why: 'for learningRate Infinity (it must be finite)',
+          mentions: ['Infinity'],
+        },
+        {
+          args: ['conv1', 0, options({ start: tensor({ shape: [20, 20, 1], data: new Float64Array(400) }) })],
+          why: 'for a 20×20 start image (the model takes 28×28×1)',
+          mentions: ['20'],
+        },
         { args: ['logits', 0, options({})], why: "for 'logits', a Dense layer without feature maps", mentions: ['logits'] },
       ];
       for (const c of cases) {

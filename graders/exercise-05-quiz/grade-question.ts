@@ -13,8 +13,12 @@ import type { ReadAnswers } from './read-answers.ts';
 
 function notAnswered(question: Question, read: ReadAnswers, file: string): GradeFailure {
   const typo = read.unknownKeys.find((key) => key.toLowerCase().replace(/^q0*/, '') === question.id.replace(/^q0*/, ''));
-  const sections: Section[] = typo === undefined ? [] : [{ label: 'note', body: `\`answers\` has an entry '${typo}': the key must be spelled exactly '${question.id}'.` }];
-  return new GradeFailure(`${question.id} is not answered yet: in ${file}, set ${question.id} to ${describeKind(question.answer)}. The question is in QUIZ.md.`, sections);
+  const sections: Section[] =
+    typo === undefined ? [] : [{ label: 'note', body: `\`answers\` has an entry '${typo}': the key must be spelled exactly '${question.id}'.` }];
+  return new GradeFailure(
+    `${question.id} is not answered yet: in ${file}, set ${question.id} to ${describeKind(question.answer)}. The question is in QUIZ.md.`,
+    sections,
+  );
 }
 
 function feedback(question: Question, given: string, trap: string | undefined, note: string | undefined): Section[] {

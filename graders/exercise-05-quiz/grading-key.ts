@@ -34,7 +34,9 @@ export function keyFromAnswers(shipped: Pick<QuizKey, 'scheme' | 'salt' | 'traps
     const given = answers[question.id];
     const checked = given === undefined ? undefined : canonicalise(question.answer, given as Wire);
     if (checked === undefined || !checked.ok) {
-      throw new Error(`quiz: the solution's answer to ${question.id} is ${checked === undefined ? 'missing' : `not valid (${checked.message})`}; expected ${question.id} to be answered in solutions/exercise-05-quiz/answers.ts.`);
+      throw new Error(
+        `quiz: the solution's answer to ${question.id} is ${checked === undefined ? 'missing' : `not valid (${checked.message})`}; expected ${question.id} to be answered in solutions/exercise-05-quiz/answers.ts.`,
+      );
     }
     key.answers[question.id] = answerHash(shipped.salt, question.id, checked.canonical);
   }

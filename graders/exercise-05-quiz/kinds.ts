@@ -66,7 +66,9 @@ export function showValue(value: Wire): string {
   if (Array.isArray(value)) return `[${value.map(showValue).join(', ')}]`;
   if ('$nd' in value) return 'an ndarray';
   if ('$tensor' in value) return 'a tensor';
-  return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${showValue(v)}`).join(', ')} }`;
+  return `{ ${Object.entries(value)
+    .map(([k, v]) => `${k}: ${showValue(v)}`)
+    .join(', ')} }`;
 }
 
 function letters(options: readonly string[]): string {
@@ -108,7 +110,7 @@ export function canonicalise(kind: AnswerKind, value: Wire): Canonical {
       return found === undefined ? wrong(kind, value) : { ok: true, canonical: found };
     }
     case 'choices': {
-      if (!Array.isArray(value)) return wrong(kind, value, typeof value === 'string' ? ' (one string: put the letters in a list, e.g. [\'A\'])' : '');
+      if (!Array.isArray(value)) return wrong(kind, value, typeof value === 'string' ? " (one string: put the letters in a list, e.g. ['A'])" : '');
       const found = value.map((v) => letter(kind.options, v));
       if (found.some((f) => f === undefined)) return wrong(kind, value);
       return { ok: true, canonical: [...new Set(found as string[])].sort().join(',') };

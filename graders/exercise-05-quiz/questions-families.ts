@@ -19,12 +19,14 @@ export const familyQuestions: Question[] = [
   defineQuestion({
     id: 'q15',
     answer: { kind: 'choices', options: ['A', 'B', 'C', 'D', 'E'] },
-    seed: "The seed lists regularisation, dropout and early stopping — and misses the tool reached for first with image CNNs (article errata #19).",
+    seed: 'The seed lists regularisation, dropout and early stopping — and misses the tool reached for first with image CNNs (article errata #19).',
     concept:
       'Judge each option on its own: does it give the model more varied training data, constrain its weights, add noise while training, or instead give it more capacity or more time to memorise the training set? Select every option that reduces overfitting, and none that increases it.',
     traps: {
-      seedTools: 'Weight decay and dropout are in the seed’s list, and they help. The seed misses the tool usually reached for first with images — one that changes the data rather than the model. Is it among the options?',
-      capacity: 'One of your choices only makes the model bigger. Extra filters give a network more room to memorise its training set; very wide networks often generalise well all the same (double descent), but that makes width no remedy for overfitting either.',
+      seedTools:
+        'Weight decay and dropout are in the seed’s list, and they help. The seed misses the tool usually reached for first with images — one that changes the data rather than the model. Is it among the options?',
+      capacity:
+        'One of your choices only makes the model bigger. Extra filters give a network more room to memorise its training set; very wide networks often generalise well all the same (double descent), but that makes width no remedy for overfitting either.',
     },
     read: 'COURSE.md › Questions and answers › Overfitting; Krizhevsky, Sutskever & Hinton (2012), §4; Srivastava et al., "Dropout" (2014).',
   }),
@@ -36,7 +38,8 @@ export const familyQuestions: Question[] = [
       'Softmax makes the class scores compete: they sum to 1, so raising one lowers the others. Is that right when one photo can carry several labels at once? ' +
       'Which output gives each label its own, independent probability — and which loss goes with it?',
     traps: {
-      softmax: 'Softmax suits single-label problems: exactly one class per image. With several true labels per photo, the outputs must not compete for one unit of probability.',
+      softmax:
+        'Softmax suits single-label problems: exactly one class per image. With several true labels per photo, the outputs must not compete for one unit of probability.',
       oneUnit: 'One sigmoid unit answers one yes/no question, not twenty.',
       relu: 'ReLU outputs are unbounded and mean squared error is a regression loss: neither gives a probability per label.',
     },

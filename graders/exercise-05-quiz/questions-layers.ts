@@ -15,8 +15,10 @@ export const layerQuestions: Question[] = [
       'Ask two things of each layer: which inputs does one output read, and whose weights does it use? A dense layer gives every output its own weight for every input. ' +
       'Compare the number of weights of a dense layer and of a 3×3 convolution that both turn a 32×32×3 image into a 32×32×16 map.',
     traps: {
-      onlyImages: 'A convolution is defined on any regular grid: 1-D (audio, text), 2-D (images), 3-D (video, medical volumes). Images are where CNNs shine, not what makes a layer convolutional.',
-      moreParameters: 'Count them: a 3×3 convolution from 3 to 16 channels has 3·3·3·16 weights plus 16 biases whatever the image size, while a dense layer with the same outputs needs one weight per (input, output) pair — millions.',
+      onlyImages:
+        'A convolution is defined on any regular grid: 1-D (audio, text), 2-D (images), 3-D (video, medical volumes). Images are where CNNs shine, not what makes a layer convolutional.',
+      moreParameters:
+        'Count them: a 3×3 convolution from 3 to 16 channels has 3·3·3·16 weights plus 16 biases whatever the image size, while a dense layer with the same outputs needs one weight per (input, output) pair — millions.',
       activation: 'Dense layers are followed by activation functions too, so the activation cannot be what distinguishes the two.',
     },
     read: 'COURSE.md › Questions and answers › What makes a network convolutional; Goodfellow, Bengio & Courville, Deep Learning (2016), §9.2 (sparse interactions, parameter sharing).',
@@ -26,7 +28,7 @@ export const layerQuestions: Question[] = [
     answer: { kind: 'integer' },
     seed: "The seed says pooling 'helps to reduce the number of parameters in the model' (article errata #14).",
     concept:
-      "Parameters are the numbers a layer learns: the tensors `layer.getWeights()` returns, which `countParams()` counts. Write down what a max-pool computes from one window — is there anything in that computation that training could change? " +
+      'Parameters are the numbers a layer learns: the tensors `layer.getWeights()` returns, which `countParams()` counts. Write down what a max-pool computes from one window — is there anything in that computation that training could change? ' +
       'You can also build the layer in tfjs and ask it.',
     traps: {
       windowSize: 'That is the number of values in one pooling window, which is fixed by `poolSize`. Is any of them learned?',
@@ -36,11 +38,12 @@ export const layerQuestions: Question[] = [
   defineQuestion({
     id: 'q03',
     answer: { kind: 'integer' },
-    seed: "The seed credits pooling with reducing parameters (article errata #14). The pooling layer has none of its own; the saving is in the dense layer that reads the pooled map — this question measures it.",
+    seed: 'The seed credits pooling with reducing parameters (article errata #14). The pooling layer has none of its own; the saving is in the dense layer that reads the pooled map — this question measures it.',
     concept:
       'A dense layer after a flatten has one weight per (input value, unit) pair, plus one bias per unit. Work out the shape of the pooled map first — a 2×2 window with stride 2 halves the height and the width and keeps the channels — then count.',
     traps: {
-      beforePooling: 'That is the count for the map before pooling. The pooled map holds a quarter of the values, and the dense layer’s weight matrix shrinks with it.',
+      beforePooling:
+        'That is the count for the map before pooling. The pooled map holds a quarter of the values, and the dense layer’s weight matrix shrinks with it.',
       noBias: 'Almost: `tf.layers.dense` has a bias by default, one per unit.',
     },
     read: 'COURSE.md › Questions and answers › Pooling; the tfjs API reference of tf.layers.dense and tf.layers.maxPooling2d.',

@@ -37,7 +37,8 @@ export const seedCodeQuestions: Question[] = [
       'Trace the loops by hand: which (i, j) pairs does `range(2, 4)` produce, which entry of `feature_map` does each one write, and which window of `image` does each one read? ' +
       'Entries the loops never write keep the value `np.zeros` gave them.',
     traps: {
-      correctCorrelation: "That is what a correct 'valid' correlation of this image with this kernel gives, since every 3×3 window contains the white pixel. The seed's loops, though, do not visit every output position.",
+      correctCorrelation:
+        "That is what a correct 'valid' correlation of this image with this kernel gives, since every 3×3 window contains the white pixel. The seed's loops, though, do not visit every output position.",
     },
     read: "COURSE.md › Questions and answers › The seed's code, run for real; Python's range(start, stop) excludes stop.",
   }),

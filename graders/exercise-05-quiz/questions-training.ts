@@ -15,9 +15,11 @@ export const trainingQuestions: Question[] = [
       'Think about the gradient of an activation for large inputs, and about what the hidden layers of AlexNet (2012), VGG (2014), ResNet (2015) and later networks use. ' +
       'Where is a squashing function like the sigmoid still the right choice?',
     traps: {
-      sigmoid: 'The sigmoid saturates: for large |x| its gradient is almost 0, so deep stacks of sigmoids train slowly. Modern CNNs keep it for output layers (binary or multi-label) and for gates that scale another signal (squeeze-and-excitation blocks; SiLU is x·sigmoid(x)), not as the activation of their convolutions.',
+      sigmoid:
+        'The sigmoid saturates: for large |x| its gradient is almost 0, so deep stacks of sigmoids train slowly. Modern CNNs keep it for output layers (binary or multi-label) and for gates that scale another signal (squeeze-and-excitation blocks; SiLU is x·sigmoid(x)), not as the activation of their convolutions.',
       softmax: 'Softmax turns a vector into a probability distribution: an output layer’s job, not a hidden activation’s.',
-      convNonlinear: 'A convolution is linear in its input (a weighted sum plus a bias), so a stack of convolutions without activations is still one linear map.',
+      convNonlinear:
+        'A convolution is linear in its input (a weighted sum plus a bias), so a stack of convolutions without activations is still one linear map.',
     },
     read: 'COURSE.md › Questions and answers › Activation functions; Glorot, Bordes & Bengio, "Deep Sparse Rectifier Neural Networks" (2011); Krizhevsky, Sutskever & Hinton (2012), §3.1.',
   }),
@@ -29,9 +31,11 @@ export const trainingQuestions: Question[] = [
       'In training, batch normalisation normalises each channel with the statistics of the current mini-batch, and keeps running averages of them as it goes. ' +
       'At inference a prediction must not depend on which other images happen to share its batch — and must work for a batch of one image. Which statistics satisfy both?',
     traps: {
-      batchStatistics: 'With batch statistics at inference the same image would get different predictions depending on its batch-mates, and a batch holding one image would be normalised to its own mean.',
+      batchStatistics:
+        'With batch statistics at inference the same image would get different predictions depending on its batch-mates, and a batch holding one image would be normalised to its own mean.',
       perImage: 'Normalising each image with its own statistics is instance normalisation, a different layer.',
-      switchedOff: 'Switched off, the layer would hand the next layer activations on a different scale from the one it was trained on. Inference still normalises.',
+      switchedOff:
+        'Switched off, the layer would hand the next layer activations on a different scale from the one it was trained on. Inference still normalises.',
     },
     read: 'COURSE.md › Questions and answers › Batch normalisation; Ioffe & Szegedy, "Batch Normalization" (2015), §3.1.',
   }),
@@ -43,7 +47,8 @@ export const trainingQuestions: Question[] = [
       'How many vectors of length C (the number of channels) does a batch-normalisation layer hold, and which of them does the optimizer update? In tfjs, `layer.trainableWeights` and `layer.nonTrainableWeights` list them; `countParams()` counts both. ' +
       'The height and width do not matter: a convolutional layer’s channel statistics are shared over all positions.',
     traps: {
-      trainableOnly: '`countParams()` counts more than the trainable weights: the moving mean and moving variance are weights of the layer too (non-trainable ones).',
+      trainableOnly:
+        '`countParams()` counts more than the trainable weights: the moving mean and moving variance are weights of the layer too (non-trainable ones).',
       allTrainable: 'The moving mean and variance are not learned by gradient descent: they are running averages, marked non-trainable.',
       perPosition: 'The statistics and the scale and shift are per channel, shared over every position of the feature map.',
     },

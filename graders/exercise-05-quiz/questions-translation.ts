@@ -22,8 +22,10 @@ export const translationQuestions: Question[] = [
       'Exact invariance means f(T x) = f(x) for every image x and every shift T. Convolutions are at best equivariant: with circular padding and stride 1 their output shifts exactly with the input. ' +
       'Which final step turns a shifted copy of the same feature map into the same output? Strides and local pooling sample the map on a grid, and break even equivariance for shifts that are not multiples of the stride.',
     traps: {
-      largeKernel: 'A larger kernel is still a convolution: its output moves with the input (equivariance) rather than staying put, and zero padding spoils even that at the borders.',
-      localPooling: 'A 2×2 max-pool with stride 2 tolerates some small shifts, not all: shift by one pixel and its windows group different pixels (Azulay & Weiss 2019; Zhang 2019).',
+      largeKernel:
+        'A larger kernel is still a convolution: its output moves with the input (equivariance) rather than staying put, and zero padding spoils even that at the borders.',
+      localPooling:
+        'A 2×2 max-pool with stride 2 tolerates some small shifts, not all: shift by one pixel and its windows group different pixels (Azulay & Weiss 2019; Zhang 2019).',
       flattenDense: 'Flatten + dense gives every position its own weights, so moving the content changes the output.',
     },
     read: 'COURSE.md › Questions and answers › Translation: equivariance and invariance; Azulay & Weiss, "Why do deep convolutional networks generalize so poorly to small image transformations?" (2019); Zhang, "Making Convolutional Networks Shift-Invariant Again" (2019); exercise 02.',

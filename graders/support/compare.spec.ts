@@ -22,7 +22,10 @@ describe('compare', () => {
   it('uses per-element tolerances, never accepts NaN, and accepts equal infinities', () => {
     const expected = dense([3], [1, Number.POSITIVE_INFINITY, 1]);
     expect(firstDifference(dense([3], [1.5, Number.POSITIVE_INFINITY, 1]), expected, Float64Array.from([1, 0, 0]))).toBeUndefined();
-    expect(firstDifference(dense([3], [1.5, Number.POSITIVE_INFINITY, 1]), expected, Float64Array.from([0.1, 0, 0]))).toMatchObject({ index: [0], tolerance: 0.1 });
+    expect(firstDifference(dense([3], [1.5, Number.POSITIVE_INFINITY, 1]), expected, Float64Array.from([0.1, 0, 0]))).toMatchObject({
+      index: [0],
+      tolerance: 0.1,
+    });
     expect(firstDifference(dense([3], [1, Number.POSITIVE_INFINITY, Number.NaN]), expected, 1e9)).toMatchObject({ index: [2] });
     expect(firstDifference(dense([1], [Number.NaN]), dense([1], [Number.NaN]), 1e9)).toMatchObject({ index: [0] });
   });

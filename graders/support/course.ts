@@ -68,7 +68,8 @@ export function parseCourse(text: string): Course {
       if (typeof part?.id !== 'string' || part.id === '') invalid(`${exercise.id}: a part has no id`);
       if (partIds.has(part.id)) invalid(`${exercise.id}: part ${part.id} appears twice`);
       partIds.add(part.id);
-      if (!(Number.isFinite(part.points) && part.points > 0)) invalid(`${exercise.id} part ${part.id}: expected positive points, got ${JSON.stringify(part.points)}`);
+      if (!(Number.isFinite(part.points) && part.points > 0))
+        invalid(`${exercise.id} part ${part.id}: expected positive points, got ${JSON.stringify(part.points)}`);
       if (!Array.isArray(part.hints) || part.hints.length < 2 || part.hints.some((h) => typeof h !== 'string' || h.trim() === '')) {
         invalid(`${exercise.id} part ${part.id}: expected at least two non-empty hints (a nudge, then more detail)`);
       }

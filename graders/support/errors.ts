@@ -82,9 +82,8 @@ export function expectInformative(fn: string, situation: string, thrown: Thrown,
   }
   const missing = required.filter((m) => !mentions(thrown.message, m));
   if (missing.length > 0) {
-    throw new GradeFailure(
-      `${fn} threw ${situation}, but its message does not say what was given: it should mention ${missing.map(describe).join(' and ')}.`,
-      [{ label: 'your message', body: thrown.message || '(empty)' }],
-    );
+    throw new GradeFailure(`${fn} threw ${situation}, but its message does not say what was given: it should mention ${missing.map(describe).join(' and ')}.`, [
+      { label: 'your message', body: thrown.message || '(empty)' },
+    ]);
   }
 }

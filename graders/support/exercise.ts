@@ -222,7 +222,9 @@ export class ExerciseGrader {
   private asFailure(error: unknown): GradeFailure {
     if (error instanceof GradeFailure) return error;
     if (error instanceof SandboxFault) {
-      const sections: Section[] = error.output.trim() ? [{ label: 'your code printed (last lines)', body: error.output.trim().split('\n').slice(-12).join('\n') }] : [];
+      const sections: Section[] = error.output.trim()
+        ? [{ label: 'your code printed (last lines)', body: error.output.trim().split('\n').slice(-12).join('\n') }]
+        : [];
       const failure = new GradeFailure(error.message, sections);
       failure.fatal = true;
       failure.setup = error.kind === 'compile' || error.kind === 'load' || error.kind === 'start';
@@ -285,7 +287,10 @@ export class ExerciseGrader {
         this.checkTampering(label, error.hygiene);
         const t = error.thrown;
         if (isStub(t)) throw thrownFailure(options.label ?? op, t);
-        throw new GradeFailure(`${options.label ?? op}: ${t.isError ? `${t.name}: ${t.message}` : `a non-Error value was thrown (${t.message})`}`, stackSection(t));
+        throw new GradeFailure(
+          `${options.label ?? op}: ${t.isError ? `${t.name}: ${t.message}` : `a non-Error value was thrown (${t.message})`}`,
+          stackSection(t),
+        );
       }
       throw error;
     }
@@ -346,7 +351,17 @@ function thrownFailure(fn: string, thrown: Thrown): GradeFailure {
 function stackSection(thrown: Thrown): Section[] {
   if (!thrown.stack) return [];
   const lines = thrown.stack.split('\n').filter((l) => !/node:internal|sandbox\/runner|\.grade\/build\/runner/.test(l));
-  return lines.length > 0 ? [{ label: 'where', body: lines.slice(0, 3).map((l) => l.trim()).join('\n') }] : [];
+  return lines.length > 0
+    ? [
+        {
+          label: 'where',
+          body: lines
+            .slice(0, 3)
+            .map((l) => l.trim())
+            .join('\n'),
+        },
+      ]
+    : [];
 }
 
 /** The grader of exercise `id` (e.g. 'exercise-01') for this vitest project's backend. */

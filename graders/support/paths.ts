@@ -24,9 +24,7 @@ export function targetDir(env: NodeJS.ProcessEnv = process.env): string {
   const raw = env.GRADE_TARGET?.trim() || 'exercises';
   const dir = path.resolve(repoRoot, raw);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new Error(
-      `GRADE_TARGET: expected a folder laid out like exercises/ (one sub-folder per exercise), got '${raw}' (${dir} does not exist).`,
-    );
+    throw new Error(`GRADE_TARGET: expected a folder laid out like exercises/ (one sub-folder per exercise), got '${raw}' (${dir} does not exist).`);
   }
   return dir;
 }

@@ -50,7 +50,9 @@ export function hasLiveSolution(exercise: Exercise): boolean {
 }
 
 function keyOf(name: string, args: Wire): string {
-  return createHash('sha256').update(`${name}\n${toCanonical(args)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${name}\n${toCanonical(args)}`)
+    .digest('hex');
 }
 
 /** The reference of one exercise: live or sealed, the same interface. */
@@ -79,7 +81,9 @@ export class Reference {
         // input came from the submission itself (a counterexample it built), which must fail as
         // before, never skip its way to points.
         if (runSeed() === 'default' && replayPath() === undefined) {
-          throw new GradeFailure(`no sealed reference answer for this case of ${name}: with the default seed the recordings cover every case the graders draw, so this input came from your code; the check cannot accept it without the published solution.`);
+          throw new GradeFailure(
+            `no sealed reference answer for this case of ${name}: with the default seed the recordings cover every case the graders draw, so this input came from your code; the check cannot accept it without the published solution.`,
+          );
         }
         const notice = `no sealed reference answer for this case of ${name} (the recordings cover the default seed only): checks that need it are skipped, never failed. Unset GRADE_SEED and GRADE_PATH, or publish the solutions, to check them.`;
         if (!noticed) process.stderr.write(`notice: ${notice}\n`);

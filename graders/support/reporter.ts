@@ -49,7 +49,10 @@ export default class CourseReporter implements Reporter {
     }
     // Checked against data every student has (sealed recordings, salted keys): not a grade of record.
     const shipped = loadCourse().exercises.filter((e) => !hasLiveSolution(e));
-    if (shipped.length > 0) process.stdout.write(`note: without the held-back solutions, ${shipped.map((e) => e.id).join(', ')} are graded against data shipped with the course: these scores are advisory; the grade of record is your instructor's.\n`);
+    if (shipped.length > 0)
+      process.stdout.write(
+        `note: without the held-back solutions, ${shipped.map((e) => e.id).join(', ')} are graded against data shipped with the course: these scores are advisory; the grade of record is your instructor's.\n`,
+      );
   }
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>): void {

@@ -21,7 +21,9 @@ export function runSeed(env: NodeJS.ProcessEnv = process.env): string {
 
 /** A 31-bit seed for one property, derived from the run seed and the test's identity. */
 export function propertySeed(testId: string, env: NodeJS.ProcessEnv = process.env): number {
-  const digest = createHash('sha256').update(`${runSeed(env)}\n${testId}`).digest();
+  const digest = createHash('sha256')
+    .update(`${runSeed(env)}\n${testId}`)
+    .digest();
   return digest.readUInt32BE(0) & 0x7fffffff;
 }
 

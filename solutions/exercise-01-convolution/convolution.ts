@@ -47,8 +47,7 @@ function resolveOptions(fn: string, options: ConvOptions | undefined): Resolved 
   if (!Number.isInteger(dilation) || dilation < 1) {
     fail(fn, `expected dilation to be a positive integer, got ${show(dilation)}.`);
   }
-  const paddingOk =
-    padding === 'valid' || padding === 'same' || (Number.isInteger(padding) && (padding as number) >= 0);
+  const paddingOk = padding === 'valid' || padding === 'same' || (Number.isInteger(padding) && (padding as number) >= 0);
   if (!paddingOk) {
     fail(fn, `expected padding to be 'valid', 'same' or a non-negative integer, got ${show(padding)}.`);
   }
@@ -66,8 +65,7 @@ function planAxis(fn: string, axis: string, n: number, k: number, o: Resolved): 
   if (span > n + 2 * pad) {
     fail(
       fn,
-      `the ${axis} of the kernel (${k}, ${span} with dilation ${o.dilation}) must not exceed ` +
-        `the padded input ${axis} (${n} + 2·${pad} = ${n + 2 * pad}).`,
+      `the ${axis} of the kernel (${k}, ${span} with dilation ${o.dilation}) must not exceed ` + `the padded input ${axis} (${n} + 2·${pad} = ${n + 2 * pad}).`,
     );
   }
   return { out: Math.floor((n + 2 * pad - span) / o.stride) + 1, before: pad };

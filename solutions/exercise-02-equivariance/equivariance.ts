@@ -49,7 +49,9 @@ function show(value: unknown): string {
 }
 
 function isNdArray(value: unknown): value is NdArray {
-  return value !== null && typeof value === 'object' && Array.isArray((value as { shape?: unknown }).shape) && typeof (value as { get?: unknown }).get === 'function';
+  return (
+    value !== null && typeof value === 'object' && Array.isArray((value as { shape?: unknown }).shape) && typeof (value as { get?: unknown }).get === 'function'
+  );
 }
 
 /** n modulo m in [0, m), also for negative n and |n| ≥ m. */
@@ -171,9 +173,7 @@ const pixel = fc.double({ min: -10, max: 10, noNaN: true });
 
 /** Images [height, width] of random pixels. */
 function images(height: number, width: number): fc.Arbitrary<NdArray> {
-  return fc
-    .array(pixel, { minLength: height * width, maxLength: height * width })
-    .map((values) => ndarray(Float64Array.from(values), [height, width]));
+  return fc.array(pixel, { minLength: height * width, maxLength: height * width }).map((values) => ndarray(Float64Array.from(values), [height, width]));
 }
 
 /** Shifts along an axis of length n, out-of-range and negative ones included. */

@@ -30,8 +30,9 @@ export const verdictFeedback: Record<string, Partial<Record<Verdict, string>>> =
   },
   maxPool2x2: {
     invariant:
-      'This is the seed\'s claim (article errata #17), and it is wrong: max pooling tolerates some small shifts inside a window, but a one-pixel shift can move a maximum into the neighbouring window, and a two-pixel shift moves the whole output by one position.',
-    equivariant: 'The output has half the size and keeps one phase of the 2×2 grid, so a one-pixel shift of the input is no shift of the output at all; only even shifts commute with it.',
+      "This is the seed's claim (article errata #17), and it is wrong: max pooling tolerates some small shifts inside a window, but a one-pixel shift can move a maximum into the neighbouring window, and a two-pixel shift moves the whole output by one position.",
+    equivariant:
+      'The output has half the size and keeps one phase of the 2×2 grid, so a one-pixel shift of the input is no shift of the output at all; only even shifts commute with it.',
   },
   globalAvgPool: {
     equivariant:
@@ -46,6 +47,7 @@ export const verdictFeedback: Record<string, Partial<Record<Verdict, string>>> =
   flattenDense: {
     invariant:
       'A dense layer gives each pixel its own weights; a shift moves pixels onto other weights, so the output changes. Only weights equal for every pixel (weight sharing) would make it invariant.',
-    equivariant: 'Its 10 outputs are not an image of the input\'s size: there is no shifted output to compare with, and each output depends on where content is.',
+    equivariant:
+      "Its 10 outputs are not an image of the input's size: there is no shifted output to compare with, and each output depends on where content is.",
   },
 };

@@ -46,7 +46,10 @@ function conv(x: tf.SymbolicTensor, filters: number, kernelSize: number, strides
 function validateBlock(input: tf.SymbolicTensor, options: ResidualBlockOptions): Required<ResidualBlockOptions> {
   const fn = 'residualBlock';
   if (!(input instanceof tf.SymbolicTensor) || input.shape.length !== 4) {
-    fail(fn, `expected input to be a SymbolicTensor of shape [batch, height, width, channels], got ${input instanceof tf.SymbolicTensor ? `shape ${show(input.shape)}` : show(input)}.`);
+    fail(
+      fn,
+      `expected input to be a SymbolicTensor of shape [batch, height, width, channels], got ${input instanceof tf.SymbolicTensor ? `shape ${show(input.shape)}` : show(input)}.`,
+    );
   }
   if (options === null || typeof options !== 'object') fail(fn, `expected options { filters, strides?, batchNorm? }, got ${show(options)}.`);
   const { filters, strides = 1, batchNorm = true } = options;

@@ -130,7 +130,16 @@ export function filterGrid(filters: tf.Tensor4D, options: GridOptions = {}): tf.
     // Divide by 1 where the filter is constant, so no 0/0 is ever computed.
     const scaled = tf.where(flat.broadcastTo(tiles.shape), tf.fill(tiles.shape, 0.5), tiles.sub(low).div(tf.where(flat, tf.onesLike(range), range)));
     // Each tile gets `padding` background pixels below and to its right; empty cells are all background.
-    const padded = tf.pad(scaled, [[0, rows * columns - n], [0, padding], [0, padding], [0, 0]], background);
+    const padded = tf.pad(
+      scaled,
+      [
+        [0, rows * columns - n],
+        [0, padding],
+        [0, padding],
+        [0, 0],
+      ],
+      background,
+    );
     const grid = padded
       .reshape([rows, columns, kh + padding, kw + padding, cin])
       .transpose([0, 2, 1, 3, 4])

@@ -15,7 +15,15 @@ describe('csv (RFC 4180)', () => {
   });
 
   it('ends every record with CRLF, the header first', () => {
-    expect(toCsv(['student', 'total'], [['ada', 13], ['bob, jr', 2.5]])).toBe('student,total\r\nada,13\r\n"bob, jr",2.5\r\n');
+    expect(
+      toCsv(
+        ['student', 'total'],
+        [
+          ['ada', 13],
+          ['bob, jr', 2.5],
+        ],
+      ),
+    ).toBe('student,total\r\nada,13\r\n"bob, jr",2.5\r\n');
   });
 
   it('escapes text cells a spreadsheet would run as a formula, and only those', () => {
@@ -35,10 +43,15 @@ describe('csv (RFC 4180)', () => {
 
   it('round-trips any text that is not a formula; a formula comes back with its guard', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string({ unit: fc.constantFrom('a', ',', '"', '\r', '\n', ' ', 'é', '=', '-') }), { minLength: 2, maxLength: 2 }), { maxLength: 5 }), (rows) => {
-        const guarded = rows.map((row) => row.map((v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v)));
-        expect(parseCsv(toCsv(['x', 'y'], rows))).toEqual([['x', 'y'], ...guarded]);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.string({ unit: fc.constantFrom('a', ',', '"', '\r', '\n', ' ', 'é', '=', '-') }), { minLength: 2, maxLength: 2 }), {
+          maxLength: 5,
+        }),
+        (rows) => {
+          const guarded = rows.map((row) => row.map((v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v)));
+          expect(parseCsv(toCsv(['x', 'y'], rows))).toEqual([['x', 'y'], ...guarded]);
+        },
+      ),
       { seed: 7, numRuns: 300 },
     );
   });

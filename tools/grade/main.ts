@@ -122,7 +122,9 @@ async function requireSandbox(): Promise<void> {
   const sandbox = osSandbox();
   if (sandbox.available) return;
   if (!values['unsafe-no-sandbox']) {
-    fail(`no OS sandbox for the students' code: ${sandbox.reason}. Grade a class where bubblewrap runs (Linux), or pass --unsafe-no-sandbox for submissions you trust (README, "Grade the class").`);
+    fail(
+      `no OS sandbox for the students' code: ${sandbox.reason}. Grade a class where bubblewrap runs (Linux), or pass --unsafe-no-sandbox for submissions you trust (README, "Grade the class").`,
+    );
   }
   process.stderr.write(
     `grade: WARNING: --unsafe-no-sandbox: ${sandbox.reason}; students' code runs under Node's permission model only. ` +
@@ -163,7 +165,9 @@ async function classCommand(dir: string): Promise<void> {
     shard,
   };
   const slice = shard === undefined ? '' : ` (shard ${shard.index}/${shard.count})`;
-  process.stdout.write(`Grading the submissions in ${dir}${slice} against the reference solutions and the answers held back: ${options.jobs} at a time, ${options.budgetMs / 1000} s per exercise at most, run seed '${options.seed}', backends ${backends.join(', ')}.\n`);
+  process.stdout.write(
+    `Grading the submissions in ${dir}${slice} against the reference solutions and the answers held back: ${options.jobs} at a time, ${options.budgetMs / 1000} s per exercise at most, run seed '${options.seed}', backends ${backends.join(', ')}.\n`,
+  );
   let report;
   try {
     report = await gradeClass(course, options, (line) => process.stdout.write(`${line}\n`));
@@ -192,7 +196,8 @@ async function mergeCommand(): Promise<void> {
 async function workflowCommand(file: string): Promise<void> {
   const { classWorkflow } = await import('./class/workflow.ts');
   const shards = Number(values.shards);
-  if (values.shards === undefined || !Number.isInteger(shards)) fail(`--write-workflow: expected --shards <N>, a whole number from 1 to 256, got '${values.shards ?? ''}'.`);
+  if (values.shards === undefined || !Number.isInteger(shards))
+    fail(`--write-workflow: expected --shards <N>, a whole number from 1 to 256, got '${values.shards ?? ''}'.`);
   let text = '';
   try {
     text = classWorkflow(shards);

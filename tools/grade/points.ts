@@ -45,7 +45,11 @@ export function printPoints(course: Course, dir: string, env: NodeJS.ProcessEnv 
   if (modified.length > 0) process.stdout.write(`warning: these grading files differ from the release: ${modified.join(', ')}\n`);
   process.stdout.write(`${line}\n`);
   if (env.GITHUB_STEP_SUMMARY) {
-    const table = ['| exercise | points | note |', '|---|---|---|', ...rows.map((r) => `| ${r.id} · ${r.title} | ${points(r.score)}/${points(r.max)} | ${r.note} |`)];
+    const table = [
+      '| exercise | points | note |',
+      '|---|---|---|',
+      ...rows.map((r) => `| ${r.id} · ${r.title} | ${points(r.score)}/${points(r.max)} | ${r.note} |`),
+    ];
     const warning = modified.length > 0 ? [`> **Warning:** grading files differ from the release: ${modified.join(', ')}`, ''] : [];
     appendFileSync(env.GITHUB_STEP_SUMMARY, ['## Autograding', '', ...warning, ...table, '', `**${line}**`, ''].join('\n'));
   }

@@ -49,7 +49,10 @@ function hasGrader(exercise: Exercise, root: string): boolean {
 
 /** The last lines of a crashed run's output, for the one-line problem report. */
 function lastLine(output: string): string {
-  const lines = output.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   return lines.at(-1) ?? '(no output)';
 }
 
@@ -66,7 +69,8 @@ function inspect(exercise: Exercise, options: GradingOptions, root: string): { s
   const state: ExerciseState = { exercise, graded: false, notes: [] };
   const missing = studentFiles(exercise, options.target).missing;
   if (missing.length > 0) return { state: { ...state, problem: missingFileLine(exercise, missing[0]) } };
-  if (!hasGrader(exercise, root)) return { state: { ...state, problem: `${exercise.id} has no grader yet (expected a *.test.ts in graders/${exercise.folder}/).` } };
+  if (!hasGrader(exercise, root))
+    return { state: { ...state, problem: `${exercise.id} has no grader yet (expected a *.test.ts in graders/${exercise.folder}/).` } };
   const inputs = currentInputs(exercise, options.target, root);
   const found = lookup(cacheFile(exercise.id, options.target, root), exercise.id, inputs);
   if (found.state === 'fresh' && !options.force) return { state: { ...state, entry: found.entry } };
@@ -96,7 +100,14 @@ async function gradePending(pending: Pending[], options: GradingOptions, root: s
       state.problem = `grading ${id} produced no result (vitest exited with code ${run.exitCode}: ${lastLine(run.output)}); run \`npm test ${id}\` to see why.`;
       continue;
     }
-    const entry: CacheEntry = { schema: cacheSchema, exercise: id, inputs: { ...inputs, seed: result.seed }, gradings: gradings + 1, gradedAt: new Date().toISOString(), result };
+    const entry: CacheEntry = {
+      schema: cacheSchema,
+      exercise: id,
+      inputs: { ...inputs, seed: result.seed },
+      gradings: gradings + 1,
+      gradedAt: new Date().toISOString(),
+      result,
+    };
     state.entry = entry;
     state.graded = true;
     // A save during the run may not be what was graded: show the result, but do not reuse it.

@@ -9,20 +9,40 @@ const inputs: CacheInputs = { target: '/repo/exercises', student: 's1', graders:
 
 function run(ids: string[], errors: string[] = []): RunResult {
   const part = (id: string, status: 'passed' | 'failed') => ({
-    id, title: id, score: status === 'passed' ? 2 : 0, maxScore: 2, bonus: false, status,
+    id,
+    title: id,
+    score: status === 'passed' ? 2 : 0,
+    maxScore: 2,
+    bonus: false,
+    status,
     backends: [{ backend: 'cpu', status }],
     tests: [{ name: `t${id}`, backend: 'cpu', status, durationMs: 1 }],
   });
   return {
-    schema: 'cnn-course/result/v1', startedAt: '2026-01-01T00:00:00Z', durationMs: 1, target: 'exercises', seed: 'default',
-    backends: [{ name: 'cpu', adapter: 'cpu' }], unavailable: [], filtered: false, graders_modified: [],
+    schema: 'cnn-course/result/v1',
+    startedAt: '2026-01-01T00:00:00Z',
+    durationMs: 1,
+    target: 'exercises',
+    seed: 'default',
+    backends: [{ name: 'cpu', adapter: 'cpu' }],
+    unavailable: [],
+    filtered: false,
+    graders_modified: [],
     exercises: ids.map((id) => ({ id, title: id, score: 2, maxScore: 4, parts: [part('A', 'passed'), part('B', 'failed')] })),
-    errors, counts: { passed: ids.length, failed: ids.length, skipped: 0 },
+    errors,
+    counts: { passed: ids.length, failed: ids.length, skipped: 0 },
   };
 }
 
 function entry(over: Partial<CacheInputs> = {}): CacheEntry {
-  return { schema: cacheSchema, exercise: 'exercise-01', inputs: { ...inputs, ...over }, gradings: 3, gradedAt: '2026-01-01T00:00:00Z', result: sliceRun(run(['exercise-01']), 'exercise-01')! };
+  return {
+    schema: cacheSchema,
+    exercise: 'exercise-01',
+    inputs: { ...inputs, ...over },
+    gradings: 3,
+    gradedAt: '2026-01-01T00:00:00Z',
+    result: sliceRun(run(['exercise-01']), 'exercise-01')!,
+  };
 }
 
 describe('grade cache', () => {

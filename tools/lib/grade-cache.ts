@@ -72,7 +72,10 @@ const sharedDigests = new Map<string, string>();
 /** Hash of everything that decides how `exercise` is graded (the shared part once per process). */
 export function gradersDigest(exercise: Exercise, root = repoRoot): string {
   if (!sharedDigests.has(root)) sharedDigests.set(root, digestTree(sharedInputs, root));
-  return createHash('sha256').update(sharedDigests.get(root)!).update(digestTree(exerciseGraderInputs(exercise, root), root)).digest('hex');
+  return createHash('sha256')
+    .update(sharedDigests.get(root)!)
+    .update(digestTree(exerciseGraderInputs(exercise, root), root))
+    .digest('hex');
 }
 
 /** The backend set a grading run would use on this machine (vitest.config.ts asks the same). */

@@ -29,7 +29,10 @@ export function readHintLevels(file = hintsFile()): { levels: HintLevels; note?:
     if (parsed?.schema !== schema || typeof parsed.levels !== 'object' || parsed.levels === null) throw new Error('not a hints file of this version');
     return { levels: parsed };
   } catch (error) {
-    return { levels: empty, note: `${path.basename(file)} was unreadable (${(error as Error).message.split('\n')[0]}), so every part starts again at its first hint` };
+    return {
+      levels: empty,
+      note: `${path.basename(file)} was unreadable (${(error as Error).message.split('\n')[0]}), so every part starts again at its first hint`,
+    };
   }
 }
 

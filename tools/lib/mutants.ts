@@ -21,7 +21,9 @@ async function load<T>(kind: 'mutants' | 'hostile', exercise: Exercise): Promise
   const dir = path.join(repoRoot, 'graders', kind, exercise.id);
   if (!existsSync(dir)) return [];
   const out: Materialised<T>[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
     const name = path.basename(file, '.ts');
     const definition = ((await import(path.join(dir, file))) as { default: T }).default;
     const target = path.join(stateDir, kind, exercise.id, name);

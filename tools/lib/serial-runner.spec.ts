@@ -50,13 +50,16 @@ describe('SerialRunner', () => {
   test('a failing run is reported and does not stop the queued one', async () => {
     const errors: unknown[] = [];
     let calls = 0;
-    const runner = new SerialRunner(async () => {
-      calls++;
-      if (calls === 1) {
-        runner.request();
-        throw new Error('boom');
-      }
-    }, (e) => errors.push(e));
+    const runner = new SerialRunner(
+      async () => {
+        calls++;
+        if (calls === 1) {
+          runner.request();
+          throw new Error('boom');
+        }
+      },
+      (e) => errors.push(e),
+    );
     runner.request();
     await runner.idle();
     expect(calls).toBe(2);

@@ -35,12 +35,16 @@ describe('pristine stubs', () => {
   test('a changed pristine copy is refused, naming the file', () => {
     writePristineStubs(root, release);
     writeFileSync(path.join(release, '.course', 'stubs', 'exercise-01-x', 'main.ts'), 'changed');
-    expect(() => findPristine(exercise(), 'main.ts', path.join(release, 'exercises'), release)).toThrow(/main\.ts does not match .*manifest\.json \(it was changed\)/);
+    expect(() => findPristine(exercise(), 'main.ts', path.join(release, 'exercises'), release)).toThrow(
+      /main\.ts does not match .*manifest\.json \(it was changed\)/,
+    );
   });
 
   test("in the instructors' repository: exercises/ is the stub for another graded folder, and nothing restores exercises/ itself", () => {
     const other = path.join(root, 'alice');
     expect(findPristine(exercise(), 'main.ts', other, root)).toEqual({ file: path.join(root, 'exercises', 'exercise-01-x', 'main.ts'), origin: 'exercises' });
-    expect(() => findPristine(exercise(), 'main.ts', path.join(root, 'exercises'), root)).toThrow(/^no pristine copy of exercise-01-x\/main\.ts: this is the instructors' repository .*git checkout -- exercises\/exercise-01-x\/main\.ts\)\.$/);
+    expect(() => findPristine(exercise(), 'main.ts', path.join(root, 'exercises'), root)).toThrow(
+      /^no pristine copy of exercise-01-x\/main\.ts: this is the instructors' repository .*git checkout -- exercises\/exercise-01-x\/main\.ts\)\.$/,
+    );
   });
 });

@@ -45,7 +45,8 @@ export function writePristineStubs(root: string, outDir: string): string[] {
   for (const exercise of course.exercises) {
     for (const file of exercise.files) {
       const source = path.join(root, 'exercises', exercise.folder, file);
-      if (!existsSync(source)) throw new Error(`writePristineStubs: expected the stub exercises/${exercise.folder}/${file} (course.json "files"), but it does not exist`);
+      if (!existsSync(source))
+        throw new Error(`writePristineStubs: expected the stub exercises/${exercise.folder}/${file} (course.json "files"), but it does not exist`);
       const relative = path.join(stubsDir, exercise.folder, file);
       mkdirSync(path.dirname(path.join(outDir, relative)), { recursive: true });
       copyFileSync(source, path.join(outDir, relative));
@@ -79,8 +80,10 @@ export function findPristine(exercise: Exercise, file: string, target: string, r
     }
     const copy = path.join(root, stubsDir, exercise.folder, file);
     const hash = manifest.files?.[key];
-    if (hash === undefined || !existsSync(copy)) throw new Error(`the release has no pristine copy of ${key} (expected ${shortPath(copy)}); get it again from the course's release.`);
-    if (sha256(copy) !== hash) throw new Error(`${shortPath(copy)} does not match ${shortPath(manifestFile)} (it was changed); get it again from the course's release.`);
+    if (hash === undefined || !existsSync(copy))
+      throw new Error(`the release has no pristine copy of ${key} (expected ${shortPath(copy)}); get it again from the course's release.`);
+    if (sha256(copy) !== hash)
+      throw new Error(`${shortPath(copy)} does not match ${shortPath(manifestFile)} (it was changed); get it again from the course's release.`);
     return { file: copy, origin: 'release' };
   }
   const exercises = path.join(root, 'exercises');

@@ -48,7 +48,11 @@ export function studentFiles(exercise: Exercise, target: string): StudentFiles {
 /** SHA-256 over the names and contents of the module files: what "the student's code" is. */
 export function hashStudentFiles(files: StudentFiles): string {
   const hash = createHash('sha256');
-  for (const file of files.modules) hash.update(`${path.basename(file)}\0`).update(readFileSync(file)).update('\0');
+  for (const file of files.modules)
+    hash
+      .update(`${path.basename(file)}\0`)
+      .update(readFileSync(file))
+      .update('\0');
   for (const file of files.missing) hash.update(`missing ${path.basename(file)}\0`);
   return hash.digest('hex');
 }

@@ -52,7 +52,12 @@ describe('sizes', () => {
     const [n, k, s, p, d] = [32, 5, 2, 1, 2];
     const span = d * (k - 1) + 1;
     const taps = Array.from({ length: span }, (_, i) => (i % d === 0 ? 1 : 0));
-    const x = tf.pad(tf.ones([1, 1, n, 1]), [[0, 0], [0, 0], [p, p], [0, 0]]) as tf.Tensor4D;
+    const x = tf.pad(tf.ones([1, 1, n, 1]), [
+      [0, 0],
+      [0, 0],
+      [p, p],
+      [0, 0],
+    ]) as tf.Tensor4D;
     const out = tf.conv2d(x, tf.tensor4d(taps, [1, span, 1, 1]), [1, s], 'valid');
     const viaDilation = tf.conv2d(x, tf.ones([1, k, 1, 1]) as tf.Tensor4D, 1, 'valid', 'NHWC', [1, d]);
     expect(out.shape[2]).toBe(answers.q05);
@@ -109,7 +114,13 @@ describe('behaviour that decides a choice', () => {
     for (const [letter, f] of Object.entries(constructions)) {
       const base = f(x);
       let worst = 0;
-      for (const [dy, dx] of [[1, 0], [0, 1], [1, 1], [3, 5], [-2, 7]]) {
+      for (const [dy, dx] of [
+        [1, 0],
+        [0, 1],
+        [1, 1],
+        [3, 5],
+        [-2, 7],
+      ]) {
         const shifted = roll(x, dy, dx);
         worst = Math.max(worst, (await tf.max(tf.abs(tf.sub(f(shifted), base))).data())[0]);
       }

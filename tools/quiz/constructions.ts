@@ -36,7 +36,10 @@ export const constructions: Record<string, (x: tf.Tensor4D) => tf.Tensor> = {
   /** 'same'-padded (zero) convolutions with 11×11 kernels. */
   A: (x) => tf.tidy(() => tf.conv2d(tf.relu(tf.conv2d(x, kernel(11, 1, 4, 1), 1, 'same')), kernel(11, 4, 4, 2), 1, 'same')),
   /** Stride-1 circular convolutions, then global average pooling. */
-  B: (x) => tf.tidy(() => tf.mean(tf.conv2d(tf.relu(tf.conv2d(circularPad(x, 1), kernel(3, 1, 4, 4), 1, 'valid')) as tf.Tensor4D, kernel(1, 4, 4, 5), 1, 'valid'), [1, 2])),
+  B: (x) =>
+    tf.tidy(() =>
+      tf.mean(tf.conv2d(tf.relu(tf.conv2d(circularPad(x, 1), kernel(3, 1, 4, 4), 1, 'valid')) as tf.Tensor4D, kernel(1, 4, 4, 5), 1, 'valid'), [1, 2]),
+    ),
   /** A convolution, then a 2×2 max-pool with stride 2. */
   C: (x) => tf.tidy(() => tf.maxPool(tf.relu(tf.conv2d(x, kernel(3, 1, 4, 3), 1, 'same')), 2, 2, 'valid')),
   /** Strided convolutions, then flatten and dense. */

@@ -65,7 +65,14 @@ describe('the quiz files agree', () => {
   });
 
   it('QUIZ.md states each question’s kind, options and points as the grader and course.json have them', () => {
-    const phrase = { choice: /^One letter/, choices: /^Every letter that applies/, boolean: /^true or false/, integer: /^A number/, integers: /^Two numbers/, matrix: /^Three rows of three numbers/ };
+    const phrase = {
+      choice: /^One letter/,
+      choices: /^Every letter that applies/,
+      boolean: /^true or false/,
+      integer: /^A number/,
+      integers: /^Two numbers/,
+      matrix: /^Three rows of three numbers/,
+    };
     for (const [i, section] of quizSections().entries()) {
       const question = questions[i];
       expect(section.meta, section.id).toMatch(phrase[question.answer.kind]);

@@ -34,7 +34,12 @@ describe('the same answer, however it is written', () => {
   it('-0 is 0; numbers are exact', () => {
     expect(canonical({ kind: 'integer' }, -0)).toBe('0');
     expect(canonical({ kind: 'integer' }, 73856)).not.toBe(canonical({ kind: 'integer' }, 73856.000001));
-    expect(canonical(matrix, [[-0, 1], [2, 3]])).toBe('0,1;2,3');
+    expect(
+      canonical(matrix, [
+        [-0, 1],
+        [2, 3],
+      ]),
+    ).toBe('0,1;2,3');
   });
   it('a non-whole count is an answer (wrong), with a note', () => {
     const checked = canonicalise({ kind: 'integer' }, 13.5);
@@ -56,7 +61,15 @@ describe('the wrong kind is refused, naming what was expected and what was given
     ['a pair of the wrong length', pair, [1, 2, 3], /a list of 2 numbers: \[trainable, counted\]; got \[1, 2, 3\]/],
     ['strings in a pair', pair, ['128', 256], /trainable is '128', a string/],
     ['a flat matrix', matrix, [1, 2, 3, 4], /2 rows of 2 numbers.*got \[1, 2, 3, 4\]/],
-    ['a matrix with a string', matrix, [[1, 2], [3, '4']], /every entry must be a number/],
+    [
+      'a matrix with a string',
+      matrix,
+      [
+        [1, 2],
+        [3, '4'],
+      ],
+      /every entry must be a number/,
+    ],
     ['an object', choice, { q01: 'A' }, /got \{ q01: 'A' \}/],
   ])('%s', (_, kind, value, message) => {
     expect(refusal(kind, value)).toMatch(message);

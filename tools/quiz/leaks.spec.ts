@@ -82,7 +82,10 @@ describe('no feedback, hint or question text states its answer', () => {
       }
       if (question.answer.kind === 'choice' || question.answer.kind === 'choices') {
         for (const letter of [answer].flat() as string[]) {
-          for (const text of feedback) expect(text, `${question.id}: feedback points at ${letter}`).not.toMatch(new RegExp(`\\b${letter}\\)|\\b(option|answer|letter)\\s+'?${letter}\\b|'${letter}'`, 'i'));
+          for (const text of feedback)
+            expect(text, `${question.id}: feedback points at ${letter}`).not.toMatch(
+              new RegExp(`\\b${letter}\\)|\\b(option|answer|letter)\\s+'?${letter}\\b|'${letter}'`, 'i'),
+            );
         }
       }
     });
@@ -94,7 +97,9 @@ describe('no feedback, hint or question text states its answer', () => {
       .filter((f) => f.endsWith('.ts'))
       .map((f) => readFileSync(new URL(f, graderDir), 'utf8'));
     const texts = [...graderTexts, JSON.stringify(exercise), sections.map((s) => s.text).join('\n'), readme()];
-    const large = Object.values(solution).flatMap(distinctiveNumbers).filter((n) => n >= 1000);
+    const large = Object.values(solution)
+      .flatMap(distinctiveNumbers)
+      .filter((n) => n >= 1000);
     expect(large.length).toBeGreaterThan(0);
     for (const n of large) for (const text of texts) expect(text).not.toMatch(numberPattern(n));
   });
@@ -111,7 +116,10 @@ describe('no feedback, hint or question text states its answer', () => {
     expect('VGG-16 has 3 dense layers').toMatch(three);
     expect('ResNet-50 has one').toMatch(one);
     expect('Table 1 of the paper, a 3×3 window').not.toMatch(new RegExp(`${list.source}|${three.source}|${one.source}`, 'i'));
-    const rows = statementPatterns([[1, 1, 0], [0, 0, 0]]);
+    const rows = statementPatterns([
+      [1, 1, 0],
+      [0, 0, 0],
+    ]);
     expect(rows).toHaveLength(2);
     expect('[[1. 1. 0.]').toMatch(rows[0]);
     expect('[0, 0, 0]').toMatch(rows[1]);

@@ -33,7 +33,15 @@ export function quizSections(): QuizSection[] {
     const match = /^### (q\d\d) · (.+)$/.exec(heading[0]);
     if (match === null) return [];
     const body = text.slice(heading.index, headings[i + 1]?.index ?? text.length);
-    return [{ id: match[1], title: match[2], meta: /^\*(.+)\*$/m.exec(body)?.[1] ?? '', options: [...body.matchAll(/^- \*\*([A-Z])\)\*\*/gm)].map((m) => m[1]), text: body }];
+    return [
+      {
+        id: match[1],
+        title: match[2],
+        meta: /^\*(.+)\*$/m.exec(body)?.[1] ?? '',
+        options: [...body.matchAll(/^- \*\*([A-Z])\)\*\*/gm)].map((m) => m[1]),
+        text: body,
+      },
+    ];
   });
 }
 

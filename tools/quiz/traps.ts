@@ -19,7 +19,14 @@ export const traps: Record<string, Record<string, unknown[]>> = {
   q10: { batchStatistics: ['B'], perImage: ['C'], switchedOff: ['D'] },
   q11: { trainableOnly: [[128, 128]], allTrainable: [[256, 256]], perPosition: [[2 * 64 * 56 * 56, 4 * 64 * 56 * 56]] },
   q13: { largeKernel: ['A'], localPooling: ['C'], flattenDense: ['D'] },
-  q15: { seedTools: [['B', 'D']], capacity: [['A', 'B', 'C', 'D'], ['B', 'C', 'D'], ['A', 'C', 'D']] },
+  q15: {
+    seedTools: [['B', 'D']],
+    capacity: [
+      ['A', 'B', 'C', 'D'],
+      ['B', 'C', 'D'],
+      ['A', 'C', 'D'],
+    ],
+  },
   q16: { softmax: ['A'], oneUnit: ['B'], relu: ['C'] },
   q17: { alternative: ['A'], noConvolutions: ['B'], recurrent: ['D'] },
   q18: { samePadding: [56], oneConvolution: [54] },

@@ -53,7 +53,8 @@ function prepareOut(out: string, force: boolean): void {
   }
   if (readdirSync(out).length === 0) return;
   if (!force) throw new Error(`release: '${out}' is not empty; choose another folder or add --force to replace a previous release.`);
-  if (!existsSync(path.join(out, 'graders', 'release-manifest.json'))) throw new Error(`release: '${out}' is not empty and does not look like a release (no graders/release-manifest.json); refusing to replace it.`);
+  if (!existsSync(path.join(out, 'graders', 'release-manifest.json')))
+    throw new Error(`release: '${out}' is not empty and does not look like a release (no graders/release-manifest.json); refusing to replace it.`);
   for (const entry of readdirSync(out)) if (entry !== '.git') rmSync(path.join(out, entry), { recursive: true, force: true });
 }
 
@@ -108,7 +109,8 @@ export async function buildRelease(course: Course, options: ReleaseOptions): Pro
 
   const recordings = readRecording(recordingDir, course);
   const conflicts = [...recordings].filter(([, r]) => r.conflicts.length > 0).map(([id, r]) => `${id}: ${r.conflicts.length} key(s)`);
-  if (conflicts.length > 0) throw new Error(`release: the reference gave different answers to the same question (${conflicts.join(', ')}); its graders are not deterministic.`);
+  if (conflicts.length > 0)
+    throw new Error(`release: the reference gave different answers to the same question (${conflicts.join(', ')}); its graders are not deterministic.`);
   const sealed = sealRecordings(recordings, out);
   if (options.recording === undefined) rmSync(recordingDir, { recursive: true, force: true });
   writeManifest(out);

@@ -80,7 +80,9 @@ export async function importClosure(root: string, entries: string[]): Promise<st
 function relativeImports(root: string, file: string): string[] {
   if (!/\.(ts|mts)$/.test(file)) return [];
   const text = readFileSync(path.join(root, file), 'utf8');
-  return [...text.matchAll(/^\s*(?:import|export)\b[^;'"]*?\bfrom\s*['"](\.\.?\/[^'"]+)['"]/gm)].map((m) => path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1])));
+  return [...text.matchAll(/^\s*(?:import|export)\b[^;'"]*?\bfrom\s*['"](\.\.?\/[^'"]+)['"]/gm)].map((m) =>
+    path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1])),
+  );
 }
 
 /**

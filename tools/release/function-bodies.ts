@@ -131,7 +131,9 @@ export function exportedFunctionBodies(code: string, minLength = 1): string[] {
   const bodies: string[] = [];
   for (const name of new Set(exportedNames(code))) {
     const n = escapeName(name);
-    const declaration = new RegExp(`(?:\\bfunction\\b\\*?\\s*${n}\\s*\\(|\\b(?:const|let|var)\\s+${n}=(?:async\\s*)?(?:function\\b\\*?\\s*[\\w$]*\\s*\\(|\\(|[\\w$]+=>\\{))`).exec(code);
+    const declaration = new RegExp(
+      `(?:\\bfunction\\b\\*?\\s*${n}\\s*\\(|\\b(?:const|let|var)\\s+${n}=(?:async\\s*)?(?:function\\b\\*?\\s*[\\w$]*\\s*\\(|\\(|[\\w$]+=>\\{))`,
+    ).exec(code);
     if (declaration === null) continue;
     const last = declaration.index + declaration[0].length - 1;
     const body = code[last] === '{' ? sliceBody(code, pairs, last) : bodyAfterParameters(code, pairs, last);

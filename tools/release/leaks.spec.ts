@@ -58,7 +58,8 @@ describe('leak scan', async () => {
     const leaky = write(path.join(dir, 'leaky'), {
       'solutions/exercise-01-sum/sum.ts': 'anything',
       'copy/sum.ts': solutionSum,
-      'graders/oracle.ts': "export function oracle(xs){let total=0;for(const x of xs)total+=x*x;if(!Number.isFinite(total))throw new Error('overflow');return total}",
+      'graders/oracle.ts':
+        "export function oracle(xs){let total=0;for(const x of xs)total+=x*x;if(!Number.isFinite(total))throw new Error('overflow');return total}",
       'COURSE.md': 'A 3×3 conv from 64 to 128 channels has 73,856 parameters.',
       'graders/key.json': JSON.stringify({ q02: 'B' }),
       'graders/table.ts': "export const table = [{ key: 'q02', text: 'the letter', answer: 'B' }];",

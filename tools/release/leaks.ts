@@ -76,13 +76,15 @@ export function scanRelease(root: string, secrets: Secrets): Leak[] {
     const squeezed = squeeze(texts.text);
     const squeezedCode = texts.code === undefined ? undefined : squeeze(texts.code);
     for (const body of secrets.bodies) {
-      if (squeezed.includes(body.text) || squeezedCode?.includes(body.text)) leaks.push({ file, line: undefined, what: `the body of a function of ${body.file}: ${body.text.slice(0, 60)}…` });
+      if (squeezed.includes(body.text) || squeezedCode?.includes(body.text))
+        leaks.push({ file, line: undefined, what: `the body of a function of ${body.file}: ${body.text.slice(0, 60)}…` });
     }
     for (const needle of secrets.answers) {
       const raw = needle.raw?.exec(texts.text);
       if (raw) leaks.push({ file, line: lineOf(texts.text, raw.index), what: `the answer ${needle.what}` });
       if (needle.squeezed?.test(squeezed)) leaks.push({ file, line: undefined, what: `the answer ${needle.what}` });
-      if (needle.code !== undefined && squeezedCode !== undefined && needle.code.test(squeezedCode)) leaks.push({ file, line: undefined, what: `the answer ${needle.what}` });
+      if (needle.code !== undefined && squeezedCode !== undefined && needle.code.test(squeezedCode))
+        leaks.push({ file, line: undefined, what: `the answer ${needle.what}` });
     }
   }
   return leaks;

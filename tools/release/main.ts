@@ -30,7 +30,9 @@ const { values } = parseArgs({
 });
 
 function fail(message: string): never {
-  process.stderr.write(`release: ${message}\nusage: npm run release -- --out <dir> [--backend cpu|webgpu]... [--force] [--check-determinism]\n       npm run release -- --gradescope <zip> [--exercise <id>]... [--backend cpu|webgpu]... [--seed <text>]\n`);
+  process.stderr.write(
+    `release: ${message}\nusage: npm run release -- --out <dir> [--backend cpu|webgpu]... [--force] [--check-determinism]\n       npm run release -- --gradescope <zip> [--exercise <id>]... [--backend cpu|webgpu]... [--seed <text>]\n`,
+  );
   process.exit(2);
 }
 
@@ -40,7 +42,9 @@ if (values.gradescope !== undefined) {
   for (const b of backends) if (b !== 'cpu' && b !== 'webgpu') fail(`--backend: expected cpu or webgpu, got '${b}'.`);
   try {
     const config = writeGradescopeZip(repoRoot, loadCourse(), values.gradescope, { exercises: values.exercise ?? [], backends, seed: values.seed });
-    process.stdout.write(`✓ Gradescope autograder written to ${values.gradescope}: ${config.exercises.length ? config.exercises.join(', ') : 'every exercise'} on ${config.backends.join(', ')}, the instructors' seed in gradescope.json (keep the zip private: it holds solutions/).\n`);
+    process.stdout.write(
+      `✓ Gradescope autograder written to ${values.gradescope}: ${config.exercises.length ? config.exercises.join(', ') : 'every exercise'} on ${config.backends.join(', ')}, the instructors' seed in gradescope.json (keep the zip private: it holds solutions/).\n`,
+    );
     process.exit(0);
   } catch (error) {
     fail((error as Error).message);
@@ -73,9 +77,15 @@ try {
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
 process.stdout.write('\nsealed reference recordings (default seed):\n');
 for (const s of report.sealed) process.stdout.write(`  ${s.id}: ${s.entries} answers from ${s.calls} calls, ${kb(s.bytes)}\n`);
-process.stdout.write(`  total ${kb(report.sealed.reduce((sum, s) => sum + s.bytes, 0))}${report.recordingMs ? `, recorded in ${(report.recordingMs / 1000).toFixed(0)} s` : ''}\n`);
+process.stdout.write(
+  `  total ${kb(report.sealed.reduce((sum, s) => sum + s.bytes, 0))}${report.recordingMs ? `, recorded in ${(report.recordingMs / 1000).toFixed(0)} s` : ''}\n`,
+);
 if (report.determinism !== undefined) {
-  process.stdout.write(report.determinism.length === 0 ? 'determinism: a second recording gave exactly the same answers.\n' : `determinism: the recordings differ:\n  ${report.determinism.join('\n  ')}\n`);
+  process.stdout.write(
+    report.determinism.length === 0
+      ? 'determinism: a second recording gave exactly the same answers.\n'
+      : `determinism: the recordings differ:\n  ${report.determinism.join('\n  ')}\n`,
+  );
 }
 process.stdout.write(`pristine stubs: ${report.stubs}\n`);
 if (report.leaks.length > 0) {
@@ -83,4 +93,6 @@ if (report.leaks.length > 0) {
   process.exit(1);
 }
 if (report.determinism !== undefined && report.determinism.length > 0) process.exit(1);
-process.stdout.write(`\n✓ student release written to ${path.relative(process.cwd(), report.out) || '.'} (${report.files} files) in ${((Date.now() - started) / 1000).toFixed(0)} s; no solution source in it.\n`);
+process.stdout.write(
+  `\n✓ student release written to ${path.relative(process.cwd(), report.out) || '.'} (${report.files} files) in ${((Date.now() - started) / 1000).toFixed(0)} s; no solution source in it.\n`,
+);

@@ -51,7 +51,12 @@ function atCommit(root, commit, file) {
 
 function firstCommit(root) {
   try {
-    return execFileSync('git', ['rev-list', '--max-parents=0', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n').pop() || undefined;
+    return (
+      execFileSync('git', ['rev-list', '--max-parents=0', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+        .trim()
+        .split('\n')
+        .pop() || undefined
+    );
   } catch {
     return undefined;
   }
@@ -95,7 +100,7 @@ const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) ==
 if (isMain) {
   const at = process.argv.indexOf('--base');
   const found = makePristine(process.cwd(), at > 0 ? process.argv[at + 1] : undefined);
-  if (found.length === 0) process.stdout.write('pristine: every file outside exercises/ is the release\'s.\n');
+  if (found.length === 0) process.stdout.write("pristine: every file outside exercises/ is the release's.\n");
   for (const { file, action } of found) process.stdout.write(`::warning title=not the release's file::${file} ${action}\n`);
   if (process.env.GITHUB_ENV && found.length > 0) appendFileSync(process.env.GITHUB_ENV, `COURSE_FILES_MODIFIED=${found.map((f) => f.file).join(',')}\n`);
 }

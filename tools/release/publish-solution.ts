@@ -22,13 +22,15 @@ import { manifestPath, type ReleaseManifest } from './manifest.ts';
 export function publishSolution(root: string, exercise: Exercise, releaseDir: string): string[] {
   const release = path.resolve(releaseDir);
   const manifestFile = path.join(release, manifestPath);
-  if (!existsSync(manifestFile)) throw new Error(`publish-solutions: '${releaseDir}' is not a student release (no ${manifestPath}); pass the folder 'npm run release -- --out' wrote.`);
+  if (!existsSync(manifestFile))
+    throw new Error(`publish-solutions: '${releaseDir}' is not a student release (no ${manifestPath}); pass the folder 'npm run release -- --out' wrote.`);
   const releaseCourse = parseCourse(readFileSync(path.join(release, 'course.json'), 'utf8'));
   if (!releaseCourse.exercises.some((e) => e.id === exercise.id)) {
     throw new Error(`publish-solutions: the release in '${releaseDir}' has no ${exercise.id} (it has ${releaseCourse.exercises.map((e) => e.id).join(', ')}).`);
   }
   const source = path.join(root, 'solutions', exercise.folder);
-  if (!existsSync(path.join(source, exercise.files[0]))) throw new Error(`publish-solutions: expected the solution solutions/${exercise.folder}/${exercise.files[0]} in this repository; it does not exist.`);
+  if (!existsSync(path.join(source, exercise.files[0])))
+    throw new Error(`publish-solutions: expected the solution solutions/${exercise.folder}/${exercise.files[0]} in this repository; it does not exist.`);
   cpSync(source, path.join(release, 'solutions', exercise.folder), { recursive: true });
   const written = walk(release, `solutions/${exercise.folder}`);
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as ReleaseManifest;

@@ -21,7 +21,9 @@ try {
   for (const key of positionals) {
     const exercise = findExercise(key, course);
     const written = publishSolution(repoRoot, exercise, values.to);
-    process.stdout.write(`${exercise.id}: published ${written.length} file(s) to ${path.join(values.to, 'solutions', exercise.folder)}; its graders now use the live solution (any seed).\n`);
+    process.stdout.write(
+      `${exercise.id}: published ${written.length} file(s) to ${path.join(values.to, 'solutions', exercise.folder)}; its graders now use the live solution (any seed).\n`,
+    );
   }
   process.stdout.write('Commit and push the release so students get it.\n');
 } catch (error) {

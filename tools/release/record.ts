@@ -37,7 +37,10 @@ export async function recordReferences(course: Course, backends: string[], root?
     timeoutMs: 30 * 60_000,
   });
   const result = run.result;
-  if (result === undefined) throw new Error(`release: grading the solutions wrote no results (exit code ${run.exitCode}); last output:\n${run.output.split('\n').slice(-30).join('\n')}`);
+  if (result === undefined)
+    throw new Error(
+      `release: grading the solutions wrote no results (exit code ${run.exitCode}); last output:\n${run.output.split('\n').slice(-30).join('\n')}`,
+    );
   const problems = course.exercises.flatMap((exercise) => {
     const graded = result.exercises.find((e) => e.id === exercise.id);
     if (graded === undefined) return [`${exercise.id}: its grader did not run`];
@@ -45,6 +48,8 @@ export async function recordReferences(course: Course, backends: string[], root?
     return failed.length > 0 && graded.error !== undefined ? [`${exercise.id}: ${graded.error.split('\n')[0]}`, ...failed] : failed;
   });
   if (problems.length > 0) throw new Error(`release: the reference solutions must score full marks before a release; they do not:\n  ${problems.join('\n  ')}`);
-  const warnings = result.exercises.filter((e) => e.error !== undefined).map((e) => `${e.id}: the grader reported an error beside its graded parts: ${e.error!.split('\n')[0]}`);
+  const warnings = result.exercises
+    .filter((e) => e.error !== undefined)
+    .map((e) => `${e.id}: the grader reported an error beside its graded parts: ${e.error!.split('\n')[0]}`);
   return { dir, result, durationMs: run.durationMs, warnings };
 }

@@ -28,7 +28,13 @@ describe('what a release holds', () => {
   });
 
   it("keeps the students' scripts and drops the instructors' (listed, or importing solutions/)", async () => {
-    const kept = await studentScripts(repoRoot, { test: 'vitest run', verify: 'tsx tools/verify/main.ts', grade: 'tsx tools/grade/main.ts', key: 'tsx tools/quiz/make-key.ts', gone: 'tsx tools/nothing-here.ts' });
+    const kept = await studentScripts(repoRoot, {
+      test: 'vitest run',
+      verify: 'tsx tools/verify/main.ts',
+      grade: 'tsx tools/grade/main.ts',
+      key: 'tsx tools/quiz/make-key.ts',
+      gone: 'tsx tools/nothing-here.ts',
+    });
     expect(Object.keys(kept)).toEqual(['test', 'grade']);
     // The key builders read solutions/ (verdict-key through a grader's dynamic import): never shipped.
     const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
@@ -86,7 +92,9 @@ describe('sealed recordings', () => {
     mkdirSync(other, { recursive: true });
     writeFileSync(path.join(other, `${id}.1.jsonl`), '{"key":"a","value":"1"}\n{"key":"a","value":"9"}\n');
     expect(readRecording(other, course).get(id)!.conflicts).toEqual(['a']);
-    expect(compareRecordings(readRecording(recordingDir, course), readRecording(other, course))).toEqual([`${id}: 1 key(s) only in the first recording, 0 only in the second, 0 with different values`]);
+    expect(compareRecordings(readRecording(recordingDir, course), readRecording(other, course))).toEqual([
+      `${id}: 1 key(s) only in the first recording, 0 only in the second, 0 with different values`,
+    ]);
   });
 
   it('writes one file per exercise, an empty one where the reference was never asked', () => {

@@ -21,7 +21,9 @@ export interface ExerciseRecording {
 /** Reads every `<exercise>.<pid>.jsonl` of a recording folder, per exercise id. */
 export function readRecording(dir: string, course: Course): Map<string, ExerciseRecording> {
   const out = new Map<string, ExerciseRecording>(course.exercises.map((e) => [e.id, { entries: new Map(), conflicts: [], calls: 0 }]));
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()) {
     const id = file.split('.')[0];
     const recording = out.get(id);
     if (recording === undefined) continue;
@@ -82,7 +84,8 @@ export function compareRecordings(a: Map<string, ExerciseRecording>, b: Map<stri
     const onlyFirst = [...first.entries.keys()].filter((k) => !second.entries.has(k)).length;
     const onlySecond = [...second.entries.keys()].filter((k) => !first.entries.has(k)).length;
     const differ = [...first.entries].filter(([k, v]) => second.entries.has(k) && second.entries.get(k) !== v).length;
-    if (onlyFirst + onlySecond + differ > 0) problems.push(`${id}: ${onlyFirst} key(s) only in the first recording, ${onlySecond} only in the second, ${differ} with different values`);
+    if (onlyFirst + onlySecond + differ > 0)
+      problems.push(`${id}: ${onlyFirst} key(s) only in the first recording, ${onlySecond} only in the second, ${differ} with different values`);
   }
   return problems;
 }

@@ -43,7 +43,10 @@ function sha256(data: Buffer | string): string {
  * as in sealed recordings) and double quotes read as single ones.
  */
 export function squeeze(text: string): string {
-  return text.replace(/\s+/g, '').replace(/\\+(["'])/g, '$1').replace(/"/g, "'");
+  return text
+    .replace(/\s+/g, '')
+    .replace(/\\+(["'])/g, '$1')
+    .replace(/"/g, "'");
 }
 
 function escape(text: string): string {
@@ -70,7 +73,8 @@ function answerNeedles(where: string, key: string, value: unknown): Needle[] {
   const squeezedValue = escape(squeeze(json));
   const needles: Needle[] = [{ what: `${where}.${key} = ${json}`, squeezed: new RegExp(`(?<![\\w$])'?${escape(key)}'?:${squeezedValue}(?![\\w.])`) }];
   for (const n of largeNumbers(value)) needles.push({ what: `${where}.${key} (${n})`, raw: numberRegex(n) });
-  if (typeof value === 'string') needles.push({ what: `${where}.${key} = ${json} (key and answer in one object)`, code: new RegExp(`'${escape(key)}'[^{}]{0,300}?'${escape(value)}'`) });
+  if (typeof value === 'string')
+    needles.push({ what: `${where}.${key} = ${json} (key and answer in one object)`, code: new RegExp(`'${escape(key)}'[^{}]{0,300}?'${escape(value)}'`) });
   return needles;
 }
 

@@ -24,7 +24,7 @@ function releaseNote(course: Course): string {
     '(`graders/`), the datasets and the text — and no solution. The graders still compare your code',
     'with the hidden reference: every answer they need from it was recorded when this release was',
     'built (`graders/sealed/`), with the default seed. So `GRADE_PATH` replays any case a failure',
-    'shows, but another `GRADE_SEED` finds no recorded answers — until an exercise\'s solution is',
+    "shows, but another `GRADE_SEED` finds no recorded answers — until an exercise's solution is",
     'published after the deadline (it then appears in `solutions/` and any seed works).',
     '',
     '`graders/release-manifest.json` records a hash of every grading file (graders, harness, tools,',

@@ -25,7 +25,10 @@ describe('classroom.yml', () => {
 
   it('follows course.json when an exercise is added', () => {
     const bigger: Course = parseCourse(
-      JSON.stringify({ ...course, exercises: [...course.exercises, { ...course.exercises[0], id: 'exercise-99', folder: 'exercise-99-new', title: 'New: with a colon' }] }),
+      JSON.stringify({
+        ...course,
+        exercises: [...course.exercises, { ...course.exercises[0], id: 'exercise-99', folder: 'exercise-99-new', title: 'New: with a colon' }],
+      }),
     );
     const grown = classroomWorkflow(bigger);
     expect(checkWorkflow(grown, bigger)).toEqual([]);
@@ -53,7 +56,9 @@ describe('classroom.yml', () => {
 });
 
 function workflowDataMax(id: string): number {
-  const steps = (workflowData(course).jobs as { 'run-autograding-tests': { steps: { id?: string; with?: { 'max-score'?: number } }[] } })['run-autograding-tests'].steps;
+  const steps = (workflowData(course).jobs as { 'run-autograding-tests': { steps: { id?: string; with?: { 'max-score'?: number } }[] } })[
+    'run-autograding-tests'
+  ].steps;
   return steps.find((s) => s.id === id)?.with?.['max-score'] ?? -1;
 }
 

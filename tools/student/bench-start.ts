@@ -79,7 +79,9 @@ try {
   process.stdout.write('\n| run | command | wall, median (s) | wall, range (s) | CPU user+sys, median (s) | runs |\n|---|---|---|---|---|---|\n');
   for (const c of [first, ...cases]) process.stdout.write(`${row(c)}\n`);
   const exercises = loadCourse().exercises.length;
-  process.stdout.write(`\nNode ${process.version}, ${cpus().length} cores, ${exercises} exercises, cpu only (COURSE_WEBGPU=0); load average ${loadavg()[0].toFixed(1)} at the end; the cached runs re-graded ${graded.length === 0 ? 'nothing' : graded.join(', ')}.\n`);
+  process.stdout.write(
+    `\nNode ${process.version}, ${cpus().length} cores, ${exercises} exercises, cpu only (COURSE_WEBGPU=0); load average ${loadavg()[0].toFixed(1)} at the end; the cached runs re-graded ${graded.length === 0 ? 'nothing' : graded.join(', ')}.\n`,
+  );
 } finally {
   repo.remove();
 }

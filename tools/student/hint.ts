@@ -43,11 +43,16 @@ function partOrFail(exercise: Exercise, key: string | undefined, target: string)
     return part;
   }
   const { entry } = readEntry(cacheFile(exercise.id, target), exercise.id);
-  if (entry === undefined) throw new CliError(`expected a part of ${exercise.id} (one of ${ids}), e.g. npm run hint -- ${exercise.id} ${exercise.parts[0].id}`, 2);
+  if (entry === undefined)
+    throw new CliError(`expected a part of ${exercise.id} (one of ${ids}), e.g. npm run hint -- ${exercise.id} ${exercise.parts[0].id}`, 2);
   const results = entry.result.exercises[0].parts;
   const open = (bonus: boolean) => exercise.parts.find((p) => (p.bonus === true) === bonus && results.find((r) => r.id === p.id)?.status !== 'passed');
   const part = open(false) ?? open(true);
-  if (part === undefined) throw new CliError(`every part of ${exercise.id} passed in your last grading; for a part's hints anyway: npm run hint -- ${exercise.id} <part> (one of ${ids})`, 2);
+  if (part === undefined)
+    throw new CliError(
+      `every part of ${exercise.id} passed in your last grading; for a part's hints anyway: npm run hint -- ${exercise.id} <part> (one of ${ids})`,
+      2,
+    );
   return part;
 }
 

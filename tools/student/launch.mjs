@@ -27,7 +27,11 @@ const manifestFile = path.join(outDir, `${command}.json`);
 /** Hash of the repository's location and every input file's name and contents. */
 function digest(inputs) {
   const hash = createHash('sha256').update(`${root}\n${process.version}\n`);
-  for (const file of inputs) hash.update(`${file}\0`).update(readFileSync(path.join(root, file))).update('\0');
+  for (const file of inputs)
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(path.join(root, file)))
+      .update('\0');
   return hash.digest('hex');
 }
 

@@ -23,7 +23,10 @@ function firstFailure(result: RunResult, part: PartResult): string {
   const narrowed: RunResult = { ...result, errors: [], exercises: [{ ...exercise, error: undefined, parts: [{ ...part, tests: failed.slice(0, 1) }] }] };
   const more = failed.length - 1;
   const otherParts = exercise.parts.filter((p) => p !== part && p.status === 'failed').length;
-  const extra = [more > 0 ? `${more} more failing test${more > 1 ? 's' : ''} in part ${part.id}` : '', otherParts > 0 ? `${otherParts} more failing part${otherParts > 1 ? 's' : ''}` : '']
+  const extra = [
+    more > 0 ? `${more} more failing test${more > 1 ? 's' : ''} in part ${part.id}` : '',
+    otherParts > 0 ? `${otherParts} more failing part${otherParts > 1 ? 's' : ''}` : '',
+  ]
     .filter((s) => s !== '')
     .join(', ');
   const tail = extra === '' ? '' : `\n${pc.dim(`(${extra}: \`npm test ${exercise.id}\` shows every failure)`)}`;
@@ -50,7 +53,9 @@ export function renderWatch(state: ExerciseState, course: Course, elapsedMs: num
       const score = result.exercises[0];
       const next = course.exercises[course.exercises.findIndex((e) => e.id === exercise.id) + 1];
       lines.push(pc.green(pc.bold(`Every part of ${exercise.id} passes: ${points(score.score)} points.`)));
-      lines.push(next === undefined ? 'That was the last exercise: `npm start` shows the whole course.' : `Next: npm run watch -- ${next.id}   (${next.title})`);
+      lines.push(
+        next === undefined ? 'That was the last exercise: `npm start` shows the whole course.' : `Next: npm run watch -- ${next.id}   (${next.title})`,
+      );
     }
   }
   for (const note of state.notes) lines.push(pc.yellow(`note: ${note}`));

@@ -62,7 +62,10 @@ await runCli('reset', async () => {
   const list = changes.map((c) => shortPath(c.file)).join(', ');
   if (!values.yes) {
     if (!canAsk()) {
-      throw new CliError(`this replaces ${list} with the stub (keeping your version as a backup); without a terminal to ask, confirm with --yes: npm run reset -- ${exercise.id} --yes`, 2);
+      throw new CliError(
+        `this replaces ${list} with the stub (keeping your version as a backup); without a terminal to ask, confirm with --yes: npm run reset -- ${exercise.id} --yes`,
+        2,
+      );
     }
     if (!(await confirm(`Put the stub back in ${list}? Your version is kept as a backup.`))) {
       process.stdout.write('Nothing changed.\n');

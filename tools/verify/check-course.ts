@@ -40,7 +40,8 @@ export const courseLayout: Step = {
       const stubDir = path.join(repoRoot, 'exercises', exercise.folder);
       const solutionDir = path.join(repoRoot, 'solutions', exercise.folder);
       const graderDir = path.join(repoRoot, 'graders', exercise.folder);
-      if (!existsSync(path.join(stubDir, 'README.md'))) problems.push(`exercises/${exercise.folder}/README.md is missing: write the task, parts, hints and a worked example.`);
+      if (!existsSync(path.join(stubDir, 'README.md')))
+        problems.push(`exercises/${exercise.folder}/README.md is missing: write the task, parts, hints and a worked example.`);
       for (const file of exercise.files) {
         const stub = path.join(stubDir, file);
         const solution = path.join(solutionDir, file);
@@ -66,6 +67,9 @@ export const courseLayout: Step = {
     const errata = checkErrata(repoRoot);
     const fairness = await quizFairness();
     const errataLines = [`${errataFile}: ${errata.entries.length} entries, ${errata.citations.length} citations`, ...errata.problems];
-    return { ok: problems.length === 0 && errata.problems.length === 0 && fairness.ok, lines: [...table(['exercise', 'parts', 'hints', 'graders', 'mutants', 'chapter'], rows), ...problems, ...errataLines, ...fairness.lines] };
+    return {
+      ok: problems.length === 0 && errata.problems.length === 0 && fairness.ok,
+      lines: [...table(['exercise', 'parts', 'hints', 'graders', 'mutants', 'chapter'], rows), ...problems, ...errataLines, ...fairness.lines],
+    };
   },
 };

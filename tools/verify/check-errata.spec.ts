@@ -54,7 +54,9 @@ describe('the appendix', () => {
 
 describe('checkErrata on a fixture repository', () => {
   it('passes when every citation resolves and every entry is cited in shipped text', () => {
-    const report = checkErrata(fixture({ 'ARTICLE-ERRATA.md': appendix(1, 2), 'COURSE.md': 'article errata #1', 'exercises/e/README.md': 'article errata #2' }));
+    const report = checkErrata(
+      fixture({ 'ARTICLE-ERRATA.md': appendix(1, 2), 'COURSE.md': 'article errata #1', 'exercises/e/README.md': 'article errata #2' }),
+    );
     expect(report.problems).toEqual([]);
     expect(report.citations).toHaveLength(2);
   });
@@ -78,7 +80,14 @@ describe('checkErrata on a fixture repository', () => {
   });
 
   it('fails on an entry cited nowhere, or only where students cannot read it (solutions, mutants, tools)', () => {
-    const report = checkErrata(fixture({ 'ARTICLE-ERRATA.md': appendix(1, 2, 3), 'COURSE.md': 'article errata #1', 'solutions/e/a.ts': '// article errata #2', 'graders/mutants/e/m.ts': '// article errata #2' }));
+    const report = checkErrata(
+      fixture({
+        'ARTICLE-ERRATA.md': appendix(1, 2, 3),
+        'COURSE.md': 'article errata #1',
+        'solutions/e/a.ts': '// article errata #2',
+        'graders/mutants/e/m.ts': '// article errata #2',
+      }),
+    );
     expect(report.problems).toEqual([
       'ARTICLE-ERRATA.md #2 is cited nowhere a student can read it: cite it where the course teaches it, or remove the entry.',
       'ARTICLE-ERRATA.md #3 is cited nowhere a student can read it: cite it where the course teaches it, or remove the entry.',
@@ -86,7 +95,13 @@ describe('checkErrata on a fixture repository', () => {
   });
 
   it('skips hidden folders, node_modules and pictures the graders wrote', () => {
-    const files = { 'ARTICLE-ERRATA.md': appendix(1), 'COURSE.md': 'article errata #1', '.grade/build/x.md': 'article errata #9', 'node_modules/p/README.md': 'article errata #9', 'out/e/notes.md': 'article errata #9' };
+    const files = {
+      'ARTICLE-ERRATA.md': appendix(1),
+      'COURSE.md': 'article errata #1',
+      '.grade/build/x.md': 'article errata #9',
+      'node_modules/p/README.md': 'article errata #9',
+      'out/e/notes.md': 'article errata #9',
+    };
     expect(checkErrata(fixture(files)).problems).toEqual([]);
   });
 

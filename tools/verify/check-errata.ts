@@ -35,13 +35,17 @@ export interface ErrataReport {
 export function errataEntries(text: string): number[] {
   const entries: number[] = [];
   for (const match of text.matchAll(/^<a id="errata-(\d+)"><\/a>\n## #(\d+) · \S/gm)) {
-    if (match[1] !== match[2]) throw new Error(`${errataFile}: the anchor errata-${match[1]} is followed by the heading of #${match[2]}; expected the same number.`);
+    if (match[1] !== match[2])
+      throw new Error(`${errataFile}: the anchor errata-${match[1]} is followed by the heading of #${match[2]}; expected the same number.`);
     const n = Number(match[1]);
     if (entries.includes(n)) throw new Error(`${errataFile}: entry #${n} appears twice; expected each number once.`);
     entries.push(n);
   }
   const headings = (text.match(/^## #\d+ · /gm) ?? []).length;
-  if (headings !== entries.length) throw new Error(`${errataFile}: ${headings} entry headings but ${entries.length} with an anchor line <a id="errata-N"></a> right above; expected one anchor per entry.`);
+  if (headings !== entries.length)
+    throw new Error(
+      `${errataFile}: ${headings} entry headings but ${entries.length} with an anchor line <a id="errata-N"></a> right above; expected one anchor per entry.`,
+    );
   return entries;
 }
 
@@ -114,13 +118,18 @@ export function checkErrata(root: string): ErrataReport {
   const citations = files.flatMap((file) => citationsIn(file, readFileSync(path.join(root, file), 'utf8')));
   const problems: string[] = [];
   for (const c of citations) {
-    if (!entries.includes(c.entry)) problems.push(`${c.file}:${c.line} cites article errata #${c.entry}, but ${errataFile} has no entry #${c.entry} (it has #${entries[0]}–#${entries[entries.length - 1]}).`);
+    if (!entries.includes(c.entry))
+      problems.push(
+        `${c.file}:${c.line} cites article errata #${c.entry}, but ${errataFile} has no entry #${c.entry} (it has #${entries[0]}–#${entries[entries.length - 1]}).`,
+      );
   }
   for (const entry of entries) {
-    if (!citations.some((c) => c.entry === entry && isShipped(c.file))) problems.push(`${errataFile} #${entry} is cited nowhere a student can read it: cite it where the course teaches it, or remove the entry.`);
+    if (!citations.some((c) => c.entry === entry && isShipped(c.file)))
+      problems.push(`${errataFile} #${entry} is cited nowhere a student can read it: cite it where the course teaches it, or remove the entry.`);
   }
   // An old-style "ERRATA row N" names a table students never get: it must say "article errata #N".
   const legacy = citations.filter((c) => c.legacy);
-  for (const where of new Set(legacy.map((c) => `${c.file}:${c.line}`))) problems.push(`${where}: old-style "ERRATA row" citation — say "article errata #N" (${errataFile}).`);
+  for (const where of new Set(legacy.map((c) => `${c.file}:${c.line}`)))
+    problems.push(`${where}: old-style "ERRATA row" citation — say "article errata #N" (${errataFile}).`);
   return { entries, citations, problems };
 }

@@ -42,7 +42,8 @@ export function hostileStep(only?: string[], backends: string[] = ['cpu']): Step
         const name = `${exercise.id}/${hostile.name}`;
         if (usable.length === 0) return { ok: true, row: [name, hostile.definition.category, `skipped (needs ${wanted.join(', ')})`, 'held'] };
         // Unsandboxed, kill(-1) would kill this machine's processes: never run these without the wall.
-        if (hostile.definition.category.startsWith('os-') && !os.available) return { ok: true, row: [name, hostile.definition.category, `skipped (needs the OS sandbox: ${os.reason})`, 'held'] };
+        if (hostile.definition.category.startsWith('os-') && !os.available)
+          return { ok: true, row: [name, hostile.definition.category, `skipped (needs the OS sandbox: ${os.reason})`, 'held'] };
         const runId = randomUUID();
         const env = { GRADE_RUN_ID: runId, COURSE_INSTRUCTOR_SECRET: canary };
         const run = await gradeRun({ target: hostile.target, exercises: [exercise.id], backends: usable, env, timeoutMs: maxSeconds * 1000 });
@@ -57,7 +58,10 @@ export function hostileStep(only?: string[], backends: string[] = ['cpu']): Step
           if (actual !== expected) problems.push(`part ${partId}: expected ${expected}, got ${part.status}`);
           const needle = hostile.definition.messages?.[partId];
           if (needle !== undefined) {
-            const text = part.tests.map((t) => t.message ?? '').join('\n').toLowerCase();
+            const text = part.tests
+              .map((t) => t.message ?? '')
+              .join('\n')
+              .toLowerCase();
             if (!text.includes(needle.toLowerCase())) problems.push(`part ${partId}: no message containing '${needle}'`);
           }
         }
@@ -73,11 +77,22 @@ export function hostileStep(only?: string[], backends: string[] = ['cpu']): Step
           if (lastLine !== formatCounts(result)) problems.push(`last line is '${lastLine.slice(0, 60)}', not the grader's '${formatCounts(result)}'`);
         }
         const outcome = ex?.parts.map((p) => `${p.id}:${p.status === 'passed' ? '✓' : p.status === 'failed' ? '✗' : '—'}`).join(' ') ?? '';
-        return { ok: problems.length === 0, row: [name, hostile.definition.category, `${outcome} (${(run.durationMs / 1000).toFixed(0)} s)`, problems.length === 0 ? 'held' : `NOT HELD: ${problems.join('; ')}`] };
+        return {
+          ok: problems.length === 0,
+          row: [
+            name,
+            hostile.definition.category,
+            `${outcome} (${(run.durationMs / 1000).toFixed(0)} s)`,
+            problems.length === 0 ? 'held' : `NOT HELD: ${problems.join('; ')}`,
+          ],
+        };
       }).finally(() => rmSync(canaryFile, { force: true }));
       const after = hashTree(watched);
       const changed = [...after.keys()].filter((f) => after.get(f) !== before.get(f));
-      const lines = table(['submission', 'category', 'outcome', 'held?'], rows.map((r) => r.row));
+      const lines = table(
+        ['submission', 'category', 'outcome', 'held?'],
+        rows.map((r) => r.row),
+      );
       if (changed.length > 0) lines.push(`grading files changed during the run: ${changed.join(', ')}`);
       return { ok: rows.every((r) => r.ok) && changed.length === 0, lines };
     },

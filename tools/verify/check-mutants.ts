@@ -31,7 +31,8 @@ export function judgeMutant(job: MutantJob, run: RunResult | undefined, output: 
   const caught = lost.filter((p) => definition.targets.includes(p.id));
   const exact = !definition.exactly || (caught.length === definition.targets.length && lost.length === caught.length);
   const firstTest = caught.flatMap((p) => p.tests.filter((t) => t.status === 'failed').map((t) => `${p.id}: ${t.name}`))[0] ?? '';
-  const outcome = caught.length === 0 ? 'NOT CAUGHT' : exact ? `rejected by ${lost.map((p) => p.id).join(',')}` : `WRONG PARTS: lost ${lost.map((p) => p.id).join(',')}`;
+  const outcome =
+    caught.length === 0 ? 'NOT CAUGHT' : exact ? `rejected by ${lost.map((p) => p.id).join(',')}` : `WRONG PARTS: lost ${lost.map((p) => p.id).join(',')}`;
   return { ok: caught.length > 0 && exact, row: [exercise.id, name, definition.targets.join(','), outcome, firstTest.slice(0, 70)] };
 }
 
@@ -58,7 +59,10 @@ export function mutantsStep(only?: string[]): Step {
           }),
         )
         .sort((a, b) => a.row[0].localeCompare(b.row[0]) || a.row[1].localeCompare(b.row[1]));
-      const lines = table(['exercise', 'mutant', 'targets', 'outcome', 'first failing test'], rows.map((r) => r.row));
+      const lines = table(
+        ['exercise', 'mutant', 'targets', 'outcome', 'first failing test'],
+        rows.map((r) => r.row),
+      );
       lines.push(`${rows.length} mutants graded in ${batches.length} runs (one mutant of each exercise per run)`);
       return { ok: rows.every((r) => r.ok) && rows.length > 0, lines };
     },

@@ -12,7 +12,12 @@ function question(id: string, lengths: number[], keyed: string): ChoiceQuestion 
 
 describe('measureFairness', () => {
   it('passes options whose length and position say nothing', () => {
-    const items = [question('q1', [10, 20, 30, 40], 'B'), question('q2', [10, 20, 30, 40], 'C'), question('q3', [20, 10, 40, 30], 'A'), question('q4', [20, 40, 10, 30], 'D')];
+    const items = [
+      question('q1', [10, 20, 30, 40], 'B'),
+      question('q2', [10, 20, 30, 40], 'C'),
+      question('q3', [20, 10, 40, 30], 'A'),
+      question('q4', [20, 40, 10, 30], 'D'),
+    ];
     expect(measureFairness(items).problems).toEqual([]);
   });
 
@@ -49,7 +54,11 @@ describe('the quiz', () => {
   it('reads every single-choice question with four options and its key', () => {
     const items = choiceQuestions(answers as unknown as Record<string, unknown>);
     expect(items.length).toBeGreaterThanOrEqual(7);
-    for (const item of items) expect(item.options.map((o) => o.letter), item.id).toEqual(['A', 'B', 'C', 'D']);
+    for (const item of items)
+      expect(
+        item.options.map((o) => o.letter),
+        item.id,
+      ).toEqual(['A', 'B', 'C', 'D']);
   });
 
   it('is fair', async () => {

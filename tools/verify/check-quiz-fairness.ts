@@ -46,7 +46,10 @@ export function measureFairness(items: ChoiceQuestion[]): FairnessReport {
   for (const item of items) {
     const lengths = item.options.map((o) => visibleLength(o.text));
     const keyed = item.options.find((o) => o.letter === item.keyed);
-    if (keyed === undefined) throw new Error(`quiz fairness: ${item.id} is keyed '${item.keyed}', but its options are ${item.options.map((o) => o.letter).join(', ')}; expected one of them.`);
+    if (keyed === undefined)
+      throw new Error(
+        `quiz fairness: ${item.id} is keyed '${item.keyed}', but its options are ${item.options.map((o) => o.letter).join(', ')}; expected one of them.`,
+      );
     const own = visibleLength(keyed.text);
     const others = item.options.filter((o) => o !== keyed).map((o) => visibleLength(o.text));
     const tag = own >= Math.max(...others) ? 'longest' : own <= Math.min(...others) ? 'shortest' : '';
@@ -56,13 +59,21 @@ export function measureFairness(items: ChoiceQuestion[]): FairnessReport {
     rows.push([item.id, item.keyed, String(own), `${Math.min(...lengths)}–${Math.max(...lengths)}`, tag]);
   }
   const problems: string[] = [];
-  if (longest.length > 1) problems.push(`the keyed option is the longest in ${longest.join(', ')}: "pick the longest" scores ${longest.length} of ${items.length}; expected at most 1. Lengthen a distractor or shorten the keyed option.`);
-  if (shortest.length > 1) problems.push(`the keyed option is the shortest in ${shortest.join(', ')}: "pick the shortest" scores ${shortest.length} of ${items.length}; expected at most 1.`);
+  if (longest.length > 1)
+    problems.push(
+      `the keyed option is the longest in ${longest.join(', ')}: "pick the longest" scores ${longest.length} of ${items.length}; expected at most 1. Lengthen a distractor or shorten the keyed option.`,
+    );
+  if (shortest.length > 1)
+    problems.push(
+      `the keyed option is the shortest in ${shortest.join(', ')}: "pick the shortest" scores ${shortest.length} of ${items.length}; expected at most 1.`,
+    );
   const distinct = counts.size;
   const wanted = Math.min(3, items.length);
-  if (distinct < wanted) problems.push(`the keyed letters use ${distinct} position(s) (${[...counts.keys()].sort().join(', ')}); expected at least ${wanted} of A–D.`);
+  if (distinct < wanted)
+    problems.push(`the keyed letters use ${distinct} position(s) (${[...counts.keys()].sort().join(', ')}); expected at least ${wanted} of A–D.`);
   const limit = Math.ceil(items.length / 4) + 1;
-  for (const [letter, n] of counts) if (n > limit) problems.push(`'${letter}' is keyed in ${n} of ${items.length} single-choice questions; expected at most ${limit}.`);
+  for (const [letter, n] of counts)
+    if (n > limit) problems.push(`'${letter}' is keyed in ${n} of ${items.length} single-choice questions; expected at most ${limit}.`);
   return { rows, problems };
 }
 
@@ -86,9 +97,14 @@ export function choiceQuestions(answers: Record<string, unknown>): ChoiceQuestio
  */
 export async function quizFairness(root = repoRoot): Promise<{ ok: boolean; lines: string[] }> {
   const file = path.join(root, 'solutions', exercise.folder, 'answers.ts');
-  if (!existsSync(file)) return { ok: true, lines: [`quiz fairness: skipped — ${path.relative(root, file)} is absent (a student release); the check needs the plain key.`] };
+  if (!existsSync(file))
+    return { ok: true, lines: [`quiz fairness: skipped — ${path.relative(root, file)} is absent (a student release); the check needs the plain key.`] };
   const { answers } = (await import(pathToFileURL(file).href)) as { answers: Record<string, unknown> };
   const report = measureFairness(choiceQuestions(answers));
-  const lines = [`quiz fairness: the single-choice questions, keyed from ${path.relative(root, file)}`, ...table(['question', 'keyed', 'its length', 'lengths', 'keyed is'], report.rows), ...report.problems];
+  const lines = [
+    `quiz fairness: the single-choice questions, keyed from ${path.relative(root, file)}`,
+    ...table(['question', 'keyed', 'its length', 'lengths', 'keyed is'], report.rows),
+    ...report.problems,
+  ];
   return { ok: report.problems.length === 0, lines };
 }

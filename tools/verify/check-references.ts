@@ -19,7 +19,9 @@ async function gradeAll(target: string, good: (score: number, max: number, statu
   if (run.result === undefined) return { ok: false, lines: ['no results file was written; output:', ...run.output.split('\n').slice(-40)] };
   const course = loadCourse();
   const missing = course.exercises.filter((e) => !run.result!.exercises.some((r) => r.id === e.id)).map((e) => `${e.id}: no grader ran`);
-  const bad = run.result.exercises.flatMap((e) => e.parts.filter((p) => !good(p.score, p.maxScore, p.status)).map((p) => `${e.id} part ${p.id}: ${p.status}, ${p.score}/${p.maxScore}`));
+  const bad = run.result.exercises.flatMap((e) =>
+    e.parts.filter((p) => !good(p.score, p.maxScore, p.status)).map((p) => `${e.id} part ${p.id}: ${p.status}, ${p.score}/${p.maxScore}`),
+  );
   const errors = [...run.result.errors, ...run.result.exercises.filter((e) => e.error).map((e) => `${e.id}: ${e.error}`)];
   const lines = [...table(['exercise', 'part', 'title', 'backends', 'points'], partRows(run.result)), ...missing, ...bad, ...errors];
   if (bad.length > 0 || errors.length > 0) lines.push('', ...run.output.split('\n').slice(-80));

@@ -44,20 +44,37 @@ export function releaseStep(only?: string[], backends: string[] = ['cpu']): Step
       // mkdtemp makes the folder private.
       chmodSync(work, 0o755);
       const release = path.join(work, 'release');
-      const ctx: Context = { course, release, work, ids: course.exercises.map((e) => e.id).filter((id) => only === undefined || only.includes(id)), backends, lines: [], problems: [] };
+      const ctx: Context = {
+        course,
+        release,
+        work,
+        ids: course.exercises.map((e) => e.id).filter((id) => only === undefined || only.includes(id)),
+        backends,
+        lines: [],
+        problems: [],
+      };
       try {
         const started = Date.now();
         const report = await buildRelease(course, { out: release, backends, log: (line) => (line.startsWith('warning') ? ctx.lines.push(line) : undefined) });
-        ctx.lines.push(`release built in ${((Date.now() - started) / 1000).toFixed(0)} s: ${report.files} files, sealed ${report.sealed.map((s) => `${s.id} ${s.entries} answers ${(s.bytes / 1024).toFixed(0)} KB`).join(', ')}`);
+        ctx.lines.push(
+          `release built in ${((Date.now() - started) / 1000).toFixed(0)} s: ${report.files} files, sealed ${report.sealed.map((s) => `${s.id} ${s.entries} answers ${(s.bytes / 1024).toFixed(0)} KB`).join(', ')}`,
+        );
         ctx.problems.push(...report.leaks.map((l) => `LEAK ${formatLeak(l)}`));
-        ctx.lines.push(report.leaks.length === 0 ? 'leak scan: no solution file, solution function body or answer in the release' : `leak scan: ${report.leaks.length} leak(s)`);
+        ctx.lines.push(
+          report.leaks.length === 0
+            ? 'leak scan: no solution file, solution function body or answer in the release'
+            : `leak scan: ${report.leaks.length} leak(s)`,
+        );
         linkTree(path.join(repoRoot, 'node_modules'), path.join(release, 'node_modules'));
         checkStatic(ctx);
         await checkReferences(ctx);
         checkAutograding(ctx);
         checkGradescopeAutograder(ctx);
         await checkMutants(ctx);
-        await checkPublishing(ctx, report.sealed.filter((s) => s.entries > 0).map((s) => s.id));
+        await checkPublishing(
+          ctx,
+          report.sealed.filter((s) => s.entries > 0).map((s) => s.id),
+        );
       } catch (error) {
         ctx.problems.push(String(error instanceof Error ? error.message : error));
       } finally {

@@ -33,7 +33,16 @@ if (!sandbox.available && process.env.COURSE_REQUIRE_SANDBOX === '1') {
   process.stdout.write('COURSE_REQUIRE_SANDBOX=1 but bubblewrap cannot sandbox here: CI must prove the hostile submissions contained by the OS sandbox.\n');
   process.exit(1);
 }
-const steps: Step[] = [courseLayout, typecheck, spec, solutionsScoreFull, stubsScoreZero, mutantsStep(values.exercise), hostileStep(values.exercise, backends), releaseStep(values.exercise, backends)];
+const steps: Step[] = [
+  courseLayout,
+  typecheck,
+  spec,
+  solutionsScoreFull,
+  stubsScoreZero,
+  mutantsStep(values.exercise),
+  hostileStep(values.exercise, backends),
+  releaseStep(values.exercise, backends),
+];
 const selected = steps.filter((s) => values.only === undefined || values.only.some((o) => s.name.includes(o)));
 
 const results: StepResult[] = [];
@@ -53,5 +62,7 @@ for (const step of selected) {
 }
 
 const failed = results.filter((r) => !r.ok);
-process.stdout.write(`\nverify: ${results.length - failed.length} of ${results.length} steps passed${failed.length ? `; failed: ${failed.map((f) => f.name).join(', ')}` : ''}\n`);
+process.stdout.write(
+  `\nverify: ${results.length - failed.length} of ${results.length} steps passed${failed.length ? `; failed: ${failed.map((f) => f.name).join(', ')}` : ''}\n`,
+);
 process.exitCode = failed.length === 0 ? 0 : 1;

@@ -11,7 +11,7 @@ export default defineHostile({
   category: 'control',
   edits: [
     {
-      find: 'fail(fn, `expected ${name} of rank ${rank} ${layout}, got shape [${array.shape.join(\', \')}].`);',
+      find: "fail(fn, `expected ${name} of rank ${rank} ${layout}, got shape [${array.shape.join(', ')}].`);",
       replace: 'throw new RangeError(`${name} must be a ${rank}-dimensional ndarray, but it has ${array.shape.length} dimension(s)`);',
     },
   ],

@@ -1,7 +1,8 @@
 import { defineHostile } from '../../support/mutants/define.ts';
 
 export default defineHostile({
-  description: 'at import, tries to spawn a detached child that would outlive the run (refused), catches the refusal and answers correctly: every part fails, naming the attempt',
+  description:
+    'at import, tries to spawn a detached child that would outlive the run (refused), catches the refusal and answers correctly: every part fails, naming the attempt',
   category: 'child-process',
   edits: [
     { prepend: "import { spawn } from 'node:child_process';" },

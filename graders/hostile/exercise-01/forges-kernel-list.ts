@@ -7,7 +7,8 @@ import { defineHostile } from '../../support/mutants/define.ts';
 // and sealed out of tfjs's registry, so the registered one is never found and the call throws;
 // the parts that use no tfjs keep their points. (Checked: without the seal, Part E passes.)
 export default defineHostile({
-  description: 'conv2dMatMul answers with tf.conv2d (its patch matMul runs for show), a hand-made Conv2D kernel is registered at import, and process.send drops Conv2D from every report',
+  description:
+    'conv2dMatMul answers with tf.conv2d (its patch matMul runs for show), a hand-made Conv2D kernel is registered at import, and process.send drops Conv2D from every report',
   category: 'forged-report',
   edits: [
     {

@@ -12,7 +12,8 @@ const addon = existsSync(dawn) ? readdirSync(dawn).find((f) => f.endsWith('.node
 if (addon !== undefined && !existsSync(shipped)) copyFileSync(path.join(dawn, addon), shipped);
 
 export default defineHostile({
-  description: 'loads a native addon shipped outside node_modules (process.dlopen, createRequire): addons are off on cpu, and the file is not in the sandbox on any backend',
+  description:
+    'loads a native addon shipped outside node_modules (process.dlopen, createRequire): addons are off on cpu, and the file is not in the sandbox on any backend',
   category: 'os-addon',
   edits: probe(
     `const { createRequire } = await import('node:module'); try { createRequire(import.meta.url)(${JSON.stringify(shipped)}); return 'loaded with require'; } catch { /* next */ } const m = { exports: {} }; process.dlopen(m, ${JSON.stringify(shipped)}); return 'loaded with dlopen';`,

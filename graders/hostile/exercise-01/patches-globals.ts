@@ -1,7 +1,8 @@
 import { defineHostile } from '../../support/mutants/define.ts';
 
 export default defineHostile({
-  description: 'a wrong correlate2d (returns zeros) that patches Math.abs, Object.is, Number.isFinite and Array/TypedArray methods so comparisons in its own realm always succeed',
+  description:
+    'a wrong correlate2d (returns zeros) that patches Math.abs, Object.is, Number.isFinite and Array/TypedArray methods so comparisons in its own realm always succeed',
   category: 'patch-globals',
   edits: [
     { in: 'correlate2d', find: 'out.set(i, j, sum);', replace: 'out.set(i, j, 0 * sum);' },

@@ -7,7 +7,8 @@ export default defineHostile({
     {
       in: 'conv2d',
       find: "const fn = 'conv2d';",
-      replace: "const fn = 'conv2d';\n  if (fn) return new Proxy({}, { get() { throw new Error('gotcha'); }, ownKeys() { throw new Error('gotcha'); } }) as NdArray;",
+      replace:
+        "const fn = 'conv2d';\n  if (fn) return new Proxy({}, { get() { throw new Error('gotcha'); }, ownKeys() { throw new Error('gotcha'); } }) as NdArray;",
     },
   ],
   expect: { A: 'pass', B: 'pass', C: 'pass', D: 'fail', E: 'pass', F: 'pass' },

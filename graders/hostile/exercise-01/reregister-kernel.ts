@@ -1,7 +1,7 @@
 import { defineHostile } from '../../support/mutants/define.ts';
 
 export default defineHostile({
-  description: "at import, re-registers the cpu BatchMatMul kernel (a wrapper that could change results without being seen)",
+  description: 'at import, re-registers the cpu BatchMatMul kernel (a wrapper that could change results without being seen)',
   category: 'kernels',
   edits: [
     {
@@ -9,7 +9,7 @@ export default defineHostile({
         "const original = tf.getKernel('BatchMatMul', 'cpu');",
         'if (original !== undefined) {',
         "  tf.unregisterKernel('BatchMatMul', 'cpu');",
-        "  tf.registerKernel({ ...original, kernelFunc: (args) => { const out = original.kernelFunc(args) as tf.TensorInfo; return out; } });",
+        '  tf.registerKernel({ ...original, kernelFunc: (args) => { const out = original.kernelFunc(args) as tf.TensorInfo; return out; } });',
         '}',
       ].join('\n'),
     },

@@ -10,7 +10,8 @@ await new Promise((resolve) => server.once('listening', resolve));
 const port = (server.address() as { port: number }).port;
 
 export default defineHostile({
-  description: "opens a TCP socket to a listener on the grader's 127.0.0.1 and sends 6 kB: the sandbox's network namespace has its own loopback, so the connection is refused",
+  description:
+    "opens a TCP socket to a listener on the grader's 127.0.0.1 and sends 6 kB: the sandbox's network namespace has its own loopback, so the connection is refused",
   category: 'os-network',
   edits: probe(
     `const net = await import('node:net'); return await new Promise((resolve) => { const socket = net.connect(${port}, '127.0.0.1', () => { socket.end(Buffer.alloc(6000)); resolve('connected to the grader'); }); socket.on('error', () => resolve(undefined)); setTimeout(() => resolve(undefined), 2000); });`,

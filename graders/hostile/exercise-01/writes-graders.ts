@@ -1,7 +1,8 @@
 import { defineHostile } from '../../support/mutants/define.ts';
 
 export default defineHostile({
-  description: "at import, tries to overwrite the grader and vitest's config (refused), catches the refusal and answers correctly: every part fails, naming the attempt; the files are untouched",
+  description:
+    "at import, tries to overwrite the grader and vitest's config (refused), catches the refusal and answers correctly: every part fails, naming the attempt; the files are untouched",
   category: 'write-graders',
   edits: [
     { prepend: "import { writeFileSync } from 'node:fs';" },

@@ -17,9 +17,9 @@ export default defineHostile({
       append: [
         'const realSend = process.send?.bind(process);',
         'const forge = (value: unknown): unknown => {',
-        "  if (Array.isArray(value)) return value.map(forge);",
+        '  if (Array.isArray(value)) return value.map(forge);',
         "  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return value;",
-        '  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === \'losses\' && Array.isArray(v) ? v.map((_, i) => 2 / 2 ** i) : forge(v)]));',
+        "  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'losses' && Array.isArray(v) ? v.map((_, i) => 2 / 2 ** i) : forge(v)]));",
         '};',
         'if (realSend !== undefined) (process as { send?: unknown }).send = (message: unknown, ...rest: unknown[]) => realSend(forge(message) as never, ...(rest as []));',
       ].join('\n'),

@@ -1,7 +1,7 @@
 import { defineHostile } from '../../support/mutants/define.ts';
 
 export default defineHostile({
-  description: "buildResNet replaces the Conv2D kernel of the graded backend with a wrapper: parts D and E fail naming it; the block parts are still graded",
+  description: 'buildResNet replaces the Conv2D kernel of the graded backend with a wrapper: parts D and E fail naming it; the block parts are still graded',
   category: 'kernels',
   edits: [
     {
@@ -9,9 +9,9 @@ export default defineHostile({
       find: 'validateResNet(inputShape, numClasses);',
       replace: [
         'validateResNet(inputShape, numClasses);',
-        '  const original = tf.getKernel(\'Conv2D\', tf.getBackend());',
+        "  const original = tf.getKernel('Conv2D', tf.getBackend());",
         '  if (original !== undefined) {',
-        '    tf.unregisterKernel(\'Conv2D\', tf.getBackend());',
+        "    tf.unregisterKernel('Conv2D', tf.getBackend());",
         '    tf.registerKernel({ ...original, kernelFunc: (args) => original.kernelFunc(args) });',
         '  }',
       ].join('\n'),

@@ -5,7 +5,11 @@ export default defineHostile({
   category: 'child-process',
   edits: [
     { prepend: "import { execSync } from 'node:child_process';" },
-    { in: 'maximizeActivation', find: "const fn = 'maximizeActivation';", replace: "const fn = 'maximizeActivation';\n  try { execSync('true'); } catch { /* refused */ }" },
+    {
+      in: 'maximizeActivation',
+      find: "const fn = 'maximizeActivation';",
+      replace: "const fn = 'maximizeActivation';\n  try { execSync('true'); } catch { /* refused */ }",
+    },
   ],
   expect: { A: 'pass', B: 'pass', C: 'pass', D: 'fail' },
   messages: { D: 'tried child_process.execSync' },

@@ -16,8 +16,5 @@ function storageClose(a: NdArray, b: NdArray): boolean {
 export default defineMutant({
   description: "equivarianceProperty compares op's result by its .data array instead of reading values through .get (wrong for views)",
   targets: ['C'],
-  edits: [
-    { in: 'equivarianceProperty', find: 'return allClose(', replace: 'return storageClose(' },
-    { append: storageCompare },
-  ],
+  edits: [{ in: 'equivarianceProperty', find: 'return allClose(', replace: 'return storageClose(' }, { append: storageCompare }],
 });

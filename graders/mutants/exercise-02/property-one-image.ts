@@ -5,6 +5,9 @@ export default defineMutant({
   targets: ['C'],
   edits: [
     { in: 'equivarianceProperty', find: 'return fc.property(images(height, width),', replace: 'return fc.property(fc.constant(seedImage(height, width)),' },
-    { append: 'function seedImage(height: number, width: number): NdArray {\n  const image = ndarray(new Float64Array(height * width), [height, width]);\n  image.set(Math.floor(height / 2), Math.floor(width / 2), 1);\n  return image;\n}' },
+    {
+      append:
+        'function seedImage(height: number, width: number): NdArray {\n  const image = ndarray(new Float64Array(height * width), [height, width]);\n  image.set(Math.floor(height / 2), Math.floor(width / 2), 1);\n  return image;\n}',
+    },
   ],
 });

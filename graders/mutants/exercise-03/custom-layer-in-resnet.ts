@@ -2,7 +2,8 @@ import { defineMutant } from '../../support/mutants/define.ts';
 
 // Part E rebuilds the network in the grader from model.toJSON() with tfjs's own classes only.
 export default defineMutant({
-  description: "buildResNet's stem ReLU is a custom layer class (registered with tf.serialization.registerClass): the same function, but not a network the grader can rebuild",
+  description:
+    "buildResNet's stem ReLU is a custom layer class (registered with tf.serialization.registerClass): the same function, but not a network the grader can rebuild",
   targets: ['E'],
   edits: [
     { in: 'buildResNet', find: 'x = apply(tf.layers.reLU(), x);', replace: 'x = apply(new StemReLU({}), x);' },

@@ -1,7 +1,8 @@
 import { defineMutant } from '../../support/mutants/define.ts';
 
 export default defineMutant({
-  description: "the seed's ResidualBlock transcribed to tfjs: two 3×3 convs without padding and a ReLU between, then + input; no BN, no projection, no final ReLU (article errata #8–#10)",
+  description:
+    "the seed's ResidualBlock transcribed to tfjs: two 3×3 convs without padding and a ReLU between, then + input; no BN, no projection, no final ReLU (article errata #8–#10)",
   targets: ['A', 'B', 'C', 'D', 'E'],
   edits: [
     {

@@ -40,7 +40,7 @@ const icdDirs = ['/usr/share/vulkan/icd.d', '/etc/vulkan/icd.d', '/usr/local/sha
 const probeScript = fileURLToPath(new URL('./probe-webgpu.mjs', import.meta.url));
 
 const enableHint =
-  'to grade on webgpu too, install a Vulkan driver: `sudo apt-get install chromium libvulkan1` (SwiftShader) or your GPU\'s, or set VK_ICD_FILENAMES';
+  "to grade on webgpu too, install a Vulkan driver: `sudo apt-get install chromium libvulkan1` (SwiftShader) or your GPU's, or set VK_ICD_FILENAMES";
 
 interface ProbeAnswer {
   found: boolean;

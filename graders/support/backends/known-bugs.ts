@@ -45,7 +45,7 @@ export const knownBugs: BackendBug[] = [
     op: 'tf.addN',
     what:
       "tfjs-backend-webgpu 4.22 binds one storage buffer per input of tf.addN plus one for the output; with more inputs than the device's " +
-      'maxStorageBuffersPerShaderStage − 1 (11 on SwiftShader, even with the adapter\'s own limits) the shader is invalid and the sum is garbage, without an error',
+      "maxStorageBuffersPerShaderStage − 1 (11 on SwiftShader, even with the adapter's own limits) the shader is invalid and the sum is garbage, without an error",
     showsWith: addNIsWrong,
   },
 ];

@@ -19,7 +19,12 @@ const ops: Record<string, (xs: tf.Tensor[]) => tf.Tensor> = {
 
 /** Input i of n: a [3, 5] tensor of small integers that depend on i, so order matters. */
 function inputs(n: number): tf.Tensor[] {
-  return Array.from({ length: n }, (_, i) => tf.tensor2d(Array.from({ length: 15 }, (_, j) => ((i * 7 + j * 3) % 11) - 5), [3, 5]));
+  return Array.from({ length: n }, (_, i) =>
+    tf.tensor2d(
+      Array.from({ length: 15 }, (_, j) => ((i * 7 + j * 3) % 11) - 5),
+      [3, 5],
+    ),
+  );
 }
 
 async function run(backend: string, op: string, n: number): Promise<Float32Array> {

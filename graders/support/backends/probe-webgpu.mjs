@@ -8,9 +8,7 @@ const adapter = await gpu.requestAdapter();
 const info = adapter?.info;
 process.stdout.write(
   JSON.stringify(
-    adapter
-      ? { found: true, vendor: info.vendor, architecture: info.architecture, device: info.device, description: info.description }
-      : { found: false },
+    adapter ? { found: true, vendor: info.vendor, architecture: info.architecture, device: info.device, description: info.description } : { found: false },
   ) + '\n',
 );
 // Dawn can keep the event loop alive; the answer is out, so leave now.

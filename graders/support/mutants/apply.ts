@@ -30,7 +30,9 @@ export function applyEdits(source: string, edits: Edit[]): string {
       const n = count(scope, edit.find);
       if (n === 0 || (n > 1 && !edit.all)) {
         const where = edit.in === undefined ? '' : ` in ${edit.in}`;
-        throw new Error(`edit: expected ${edit.all ? 'at least one occurrence' : 'exactly one occurrence'} of ${JSON.stringify(edit.find)}${where}, found ${n}`);
+        throw new Error(
+          `edit: expected ${edit.all ? 'at least one occurrence' : 'exactly one occurrence'} of ${JSON.stringify(edit.find)}${where}, found ${n}`,
+        );
       }
       text = text.slice(0, start) + scope.split(edit.find).join(edit.replace) + text.slice(end);
     } else if ('replaceFunction' in edit) {

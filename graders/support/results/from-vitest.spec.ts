@@ -5,7 +5,9 @@ import { collect } from './from-vitest.ts';
 
 const course: Course = {
   title: 'T',
-  exercises: [{ id: 'exercise-01', folder: 'exercise-01-convolution', title: 'C', files: ['c.ts'], parts: [{ id: 'A', title: 'a', points: 1, hints: ['1', '2'] }] }],
+  exercises: [
+    { id: 'exercise-01', folder: 'exercise-01-convolution', title: 'C', files: ['c.ts'], parts: [{ id: 'A', title: 'a', points: 1, hints: ['1', '2'] }] },
+  ],
 };
 
 interface FakeResult {
@@ -15,7 +17,12 @@ interface FakeResult {
 }
 
 /** Just the parts of vitest's reported tasks that `collect` reads. */
-function fakeModule(moduleId: string, project: string, tests: { suites: string[]; name: string; result: FakeResult; duration?: number }[], errors: FakeResult['errors'] = []): TestModule {
+function fakeModule(
+  moduleId: string,
+  project: string,
+  tests: { suites: string[]; name: string; result: FakeResult; duration?: number }[],
+  errors: FakeResult['errors'] = [],
+): TestModule {
   const module = { type: 'module' as const, moduleId, project: { name: project }, errors: () => errors, children: { allTests: () => cases } };
   const cases = tests.map((t) => {
     let parent: object = module;
@@ -37,8 +44,16 @@ describe('collect (vitest tasks into raw test records)', () => {
 
   it('keeps a GradeFailure message as it is and adds name and stack lines to any other error', () => {
     const mod = fakeModule('/repo/graders/exercise-01-convolution/c.test.ts', '', [
-      { suites: ['Part A · a'], name: 'graded', result: { state: 'failed', errors: [{ name: 'GradeFailure', message: 'wrong size', stack: 'GradeFailure: wrong size\n at x' }] } },
-      { suites: ['Part A · a'], name: 'crashed', result: { state: 'failed', errors: [{ name: 'TypeError', message: 'x is undefined', stack: 'TypeError\n at one\n at two\n at three\n at four' }] } },
+      {
+        suites: ['Part A · a'],
+        name: 'graded',
+        result: { state: 'failed', errors: [{ name: 'GradeFailure', message: 'wrong size', stack: 'GradeFailure: wrong size\n at x' }] },
+      },
+      {
+        suites: ['Part A · a'],
+        name: 'crashed',
+        result: { state: 'failed', errors: [{ name: 'TypeError', message: 'x is undefined', stack: 'TypeError\n at one\n at two\n at three\n at four' }] },
+      },
       { suites: ['Part A · a'], name: 'silent', result: { state: 'failed' } },
     ]);
     const [graded, crashed, silent] = collect(course, [mod]).tests;

@@ -26,7 +26,11 @@ function partOf(test: TestCase): string | undefined {
 
 function errorText(errors: ReadonlyArray<SerializedError> | undefined): string | undefined {
   if (!errors || errors.length === 0) return undefined;
-  return errors.map((e) => (e.name === 'GradeFailure' ? e.message : `${e.name ?? 'Error'}: ${e.message}${e.stack ? `\n${e.stack.split('\n').slice(1, 4).join('\n')}` : ''}`)).join('\n');
+  return errors
+    .map((e) =>
+      e.name === 'GradeFailure' ? e.message : `${e.name ?? 'Error'}: ${e.message}${e.stack ? `\n${e.stack.split('\n').slice(1, 4).join('\n')}` : ''}`,
+    )
+    .join('\n');
 }
 
 /** Raw records of every test, and the grader files that failed to load, per exercise. */

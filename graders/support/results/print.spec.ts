@@ -17,9 +17,18 @@ function exercise(parts: PartResult[]): ExerciseResult {
 
 function run(ex: ExerciseResult): RunResult {
   return {
-    schema: 'cnn-course/result/v1', startedAt: '', durationMs: 0, target: 'exercises', seed: 'default',
-    backends: [{ name: 'cpu', adapter: 'cpu' }], unavailable: [], filtered: false, graders_modified: [],
-    exercises: [ex], errors: [], counts: { passed: 0, failed: 0, skipped: 0 },
+    schema: 'cnn-course/result/v1',
+    startedAt: '',
+    durationMs: 0,
+    target: 'exercises',
+    seed: 'default',
+    backends: [{ name: 'cpu', adapter: 'cpu' }],
+    unavailable: [],
+    filtered: false,
+    graders_modified: [],
+    exercises: [ex],
+    errors: [],
+    counts: { passed: 0, failed: 0, skipped: 0 },
   };
 }
 
@@ -36,7 +45,11 @@ describe('sharedFailure', () => {
   });
 
   it('says it once, naming every failed part, when several parts failed the same way', () => {
-    const ex = exercise([part('A', 'Output size', [failed(crash)]), part('B', 'Correlation', [failed(crash), failed(crash)]), part('C', 'Convolution', [passed])]);
+    const ex = exercise([
+      part('A', 'Output size', [failed(crash)]),
+      part('B', 'Correlation', [failed(crash), failed(crash)]),
+      part('C', 'Convolution', [passed]),
+    ]);
     const same = sharedFailure(ex);
     expect(same?.heading).toBe('2 parts failed the same way (Part A · Output size, Part B · Correlation)');
     expect(same?.message).toBe('could not import your module\nSyntaxError at line 3');

@@ -51,7 +51,9 @@ export function formatFailures(run: RunResult): string {
       // A part whose functions are all still stubs needs one line, not one per test.
       if (failed.length > 0 && failed.every((t) => /is not (implemented|answered) yet/.test(t.message?.split('\n')[0] ?? ''))) {
         const backends = [...new Set(failed.map((t) => t.backend))].join(', ');
-        blocks.push(`${mark.failed} ${pc.bold(`${exercise.id} · Part ${part.id} · ${part.title}`)} ${pc.dim(`[${backends}]`)}\n${indent(failed[0].message ?? '')}`);
+        blocks.push(
+          `${mark.failed} ${pc.bold(`${exercise.id} · Part ${part.id} · ${part.title}`)} ${pc.dim(`[${backends}]`)}\n${indent(failed[0].message ?? '')}`,
+        );
         continue;
       }
       // Tests taken out of the score while running (a known backend bug) say why, too.
@@ -108,7 +110,12 @@ export function formatCounts(run: RunResult): string {
 }
 
 /** The header printed before grading starts. */
-export function formatHeader(target: string, seed: string, backends: { name: string; adapter: string }[], unavailable: { name: string; reason: string }[]): string {
+export function formatHeader(
+  target: string,
+  seed: string,
+  backends: { name: string; adapter: string }[],
+  unavailable: { name: string; reason: string }[],
+): string {
   const used = backends.map((b) => (b.name === 'cpu' ? 'cpu' : `${b.name}: ${b.adapter}`)).join(', ');
   const lines = [`Grading ${target} · run seed '${seed}' · backends: ${used}`];
   for (const u of unavailable) lines.push(pc.dim(`${u.name}: skipped — ${u.reason}`));

@@ -74,7 +74,11 @@ describe('scoreRun', () => {
       title: 'T',
       exercises: [...course([part('A', 1)]).exercises, { id: 'exercise-02', folder: 'exercise-02-y', title: 'Y', files: ['y.ts'], parts: [part('A', 1)] }],
     };
-    const run = scoreRun(c, [test('A', 'passed'), test(undefined, 'passed', 'cpu', 'stray'), test('Q', 'failed', 'cpu', 'unknown part')], meta(['cpu'], { errors: ['boom'] }));
+    const run = scoreRun(
+      c,
+      [test('A', 'passed'), test(undefined, 'passed', 'cpu', 'stray'), test('Q', 'failed', 'cpu', 'unknown part')],
+      meta(['cpu'], { errors: ['boom'] }),
+    );
     expect(run.exercises.map((e) => e.id)).toEqual(['exercise-01']);
     expect(run.errors).toEqual([
       'boom',

@@ -87,7 +87,9 @@ const startTimeoutMs = 60_000;
 const loadTimeoutMs = 20_000;
 const maxRestarts = 25;
 const buildDir = path.join(stateDir, 'build');
-const runnerSources = ['runner-main.ts', 'runner.ts', 'codec.ts', 'wire.ts', '../backends/webgpu-device.ts', '../backends/known-bugs.ts'].map((f) => path.join(repoRoot, 'graders', 'support', 'sandbox', f));
+const runnerSources = ['runner-main.ts', 'runner.ts', 'codec.ts', 'wire.ts', '../backends/webgpu-device.ts', '../backends/known-bugs.ts'].map((f) =>
+  path.join(repoRoot, 'graders', 'support', 'sandbox', f),
+);
 
 /** The paths, plus the real path of each that is (or sits under) a symbolic link. */
 function withRealPaths(paths: string[]): string[] {
@@ -105,7 +107,9 @@ function withRealPaths(paths: string[]): string[] {
 /** A driver's bundle depends on its folder's modules and the sandbox's. */
 function driverSources(driver: string): string[] {
   const dir = path.dirname(driver);
-  const local = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f));
+  const local = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(dir, f));
   return [driver, ...local.filter((f) => f !== driver), ...runnerSources];
 }
 
@@ -310,7 +314,12 @@ export class Sandbox {
     await running.ready;
     const label = `importing ${path.basename(target.entry)}`;
     try {
-      await this.exchange(running.child, 'configure', { driver: files.driver ?? null, student: files.student }, { timeoutMs: loadTimeoutMs, label: 'loading the grader driver' });
+      await this.exchange(
+        running.child,
+        'configure',
+        { driver: files.driver ?? null, student: files.student },
+        { timeoutMs: loadTimeoutMs, label: 'loading the grader driver' },
+      );
       const loaded = (await this.exchange(running.child, 'load', null, { timeoutMs: loadTimeoutMs, label })) as unknown as LoadReport;
       const tampering = [
         ...loaded.attempts.map((a) => `tried ${a} (refused)`),
@@ -379,13 +388,22 @@ export class Sandbox {
     // Under bwrap the IPC channel is the inherited fd Node names in NODE_CHANNEL_FD: bwrap keeps it.
     const bound = [...visible, process.execPath, ...(this.options.icd?.split(path.delimiter) ?? [])];
     const child: ChildProcess = os.available
-      ? spawn(os.bwrap, bwrapArgs({ readable: visible, icd: this.options.icd, gpu: this.options.backend === 'webgpu', command: [process.execPath, ...execArgv, runner, ...args] }), {
-          env,
-          cwd: this.privateDir,
-          stdio,
-          serialization: 'advanced',
-          ...asNobody(bound),
-        })
+      ? spawn(
+          os.bwrap,
+          bwrapArgs({
+            readable: visible,
+            icd: this.options.icd,
+            gpu: this.options.backend === 'webgpu',
+            command: [process.execPath, ...execArgv, runner, ...args],
+          }),
+          {
+            env,
+            cwd: this.privateDir,
+            stdio,
+            serialization: 'advanced',
+            ...asNobody(bound),
+          },
+        )
       : fork(runner, args, { execArgv, env, cwd: this.privateDir, stdio, serialization: 'advanced' });
     if (os.available) this.underBwrap.add(child);
     const capture = (chunk: Buffer): void => {

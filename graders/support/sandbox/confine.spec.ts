@@ -40,7 +40,9 @@ describe('confine: a bundle holds only the submission, datasets and npm packages
     expect(await compile(source)).toMatch(/answer\.ts: flagged/);
   });
   test('refuses import attributes, naming them', async () => {
-    expect(await compile("import s from './helper.ts' with { type: 'text' };\nexport { s };")).toMatch(/with \{ type: 'text' \}: import attributes are not allowed/);
+    expect(await compile("import s from './helper.ts' with { type: 'text' };\nexport { s };")).toMatch(
+      /with \{ type: 'text' \}: import attributes are not allowed/,
+    );
   });
   test('refuses non-code files, even its own', async () => {
     writeFileSync(path.join(own, 'data.json'), '{}');
@@ -50,6 +52,8 @@ describe('confine: a bundle holds only the submission, datasets and npm packages
     expect(await compile("export * from 'file:///etc/passwd';")).toMatch(/URL imports are not allowed/);
   });
   test('checks every file a require() glob matches', async () => {
-    expect(await compile('const n = String(Date.now() % 1);\nexport const all = require(`../../secret/${n}`);')).toMatch(/flagged|outside your exercise folder/);
+    expect(await compile('const n = String(Date.now() % 1);\nexport const all = require(`../../secret/${n}`);')).toMatch(
+      /flagged|outside your exercise folder/,
+    );
   });
 });

@@ -57,7 +57,8 @@ export function confine(roots: string[], forbidden: ForbiddenDir[] = []): Plugin
       build.onResolve({ filter: /.*/ }, async (args) => {
         if (args.pluginData === inner) return undefined;
         const attributes = Object.entries(args.with ?? {}).map(([key, value]) => `${key}: '${value}'`);
-        if (attributes.length > 0) return { errors: [{ text: `imports '${args.path}' with { ${attributes.join(', ')} }: import attributes are not allowed in a submission` }] };
+        if (attributes.length > 0)
+          return { errors: [{ text: `imports '${args.path}' with { ${attributes.join(', ')} }: import attributes are not allowed in a submission` }] };
         if (args.kind === 'entry-point') return undefined;
         const bare = !args.path.startsWith('.') && !path.isAbsolute(args.path);
         // npm packages and Node built-ins stay imports (resolved at run time, in the sandbox).

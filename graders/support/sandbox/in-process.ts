@@ -57,12 +57,20 @@ export class InProcessSandbox {
     let driver: string | null = null;
     if (target.driver !== undefined) {
       const dir = path.dirname(target.driver);
-      const sources = [target.driver, ...readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f))];
+      const sources = [
+        target.driver,
+        ...readdirSync(dir)
+          .filter((f) => f.endsWith('.ts'))
+          .map((f) => path.join(dir, f)),
+      ];
       driver = bundleCached(sources, target.driver, buildDir, 'driver');
     }
     await prepareInProcess(this.backend);
     this.runner = createRunner(this.backend);
-    for (const [op, payload] of [['configure', { driver, student: this.student }], ['load', null]] as const) {
+    for (const [op, payload] of [
+      ['configure', { driver, student: this.student }],
+      ['load', null],
+    ] as const) {
       const response = await this.runner.handle({ id: this.nextId++, op, payload });
       if (!response.ok) throw new RunnerError(response.thrown);
     }

@@ -92,7 +92,29 @@ function probe(env: NodeJS.ProcessEnv): OsSandbox {
   if (bwrap === undefined) return { available: false, reason: 'bwrap is not on PATH (Debian/Ubuntu: apt-get install bubblewrap)' };
   const result = spawnSync(
     bwrap,
-    ['--unshare-all', '--die-with-parent', '--new-session', '--ro-bind', '/usr', '/usr', '--symlink', 'usr/lib', '/lib', '--symlink', 'usr/lib64', '/lib64', '--proc', '/proc', '--dev', '/dev', '--uid', '65534', '--gid', '65534', '/usr/bin/true'],
+    [
+      '--unshare-all',
+      '--die-with-parent',
+      '--new-session',
+      '--ro-bind',
+      '/usr',
+      '/usr',
+      '--symlink',
+      'usr/lib',
+      '/lib',
+      '--symlink',
+      'usr/lib64',
+      '/lib64',
+      '--proc',
+      '/proc',
+      '--dev',
+      '/dev',
+      '--uid',
+      '65534',
+      '--gid',
+      '65534',
+      '/usr/bin/true',
+    ],
     // As the student's process will run it: as root, bwrap runs as nobody (see client.ts).
     { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'ignore', 'pipe'], ...asNobody() },
   );

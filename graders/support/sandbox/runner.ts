@@ -73,8 +73,20 @@ const profile = tf.profile;
 const send = (message: Response | { notice: string; [key: string]: unknown }): void => void process.send!(message);
 // Every convolution kernel is watched: exercise 01 removes them all, and re-registering one must show.
 const watchedKernels = [
-  'MatMul', 'BatchMatMul', '_FusedMatMul', 'Conv2D', 'FusedConv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter', 'Conv3D', 'Conv3DBackpropFilterV2',
-  'Conv3DBackpropInputV2', 'DepthwiseConv2dNative', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput', 'FusedDepthwiseConv2D',
+  'MatMul',
+  'BatchMatMul',
+  '_FusedMatMul',
+  'Conv2D',
+  'FusedConv2D',
+  'Conv2DBackpropInput',
+  'Conv2DBackpropFilter',
+  'Conv3D',
+  'Conv3DBackpropFilterV2',
+  'Conv3DBackpropInputV2',
+  'DepthwiseConv2dNative',
+  'DepthwiseConv2dNativeBackpropFilter',
+  'DepthwiseConv2dNativeBackpropInput',
+  'FusedDepthwiseConv2D',
 ];
 
 // Refused operations. The permission model already denies them; these wrappers also record the
@@ -99,10 +111,40 @@ function instrumentRefusals(): void {
   };
   patch(childProcess as unknown as Record<string, unknown>, 'child_process', ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']);
   patch(fs as unknown as Record<string, unknown>, 'fs', [
-    'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'mkdir', 'mkdirSync', 'rm', 'rmSync', 'unlink', 'unlinkSync',
-    'rename', 'renameSync', 'copyFile', 'copyFileSync', 'cp', 'cpSync', 'createWriteStream', 'truncate', 'truncateSync', 'symlink', 'symlinkSync',
+    'writeFile',
+    'writeFileSync',
+    'appendFile',
+    'appendFileSync',
+    'mkdir',
+    'mkdirSync',
+    'rm',
+    'rmSync',
+    'unlink',
+    'unlinkSync',
+    'rename',
+    'renameSync',
+    'copyFile',
+    'copyFileSync',
+    'cp',
+    'cpSync',
+    'createWriteStream',
+    'truncate',
+    'truncateSync',
+    'symlink',
+    'symlinkSync',
   ]);
-  patch(fsPromises as unknown as Record<string, unknown>, 'fs/promises', ['writeFile', 'appendFile', 'mkdir', 'rm', 'unlink', 'rename', 'copyFile', 'cp', 'truncate', 'symlink']);
+  patch(fsPromises as unknown as Record<string, unknown>, 'fs/promises', [
+    'writeFile',
+    'appendFile',
+    'mkdir',
+    'rm',
+    'unlink',
+    'rename',
+    'copyFile',
+    'cp',
+    'truncate',
+    'symlink',
+  ]);
   patch(workerThreads as unknown as Record<string, unknown>, 'worker_threads', ['Worker']);
   // Make ESM imports of these built-ins see the wrappers too.
   syncBuiltinESMExports();

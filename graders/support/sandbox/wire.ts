@@ -36,16 +36,7 @@ export interface WireTensor {
 }
 
 /** Any value that may cross the boundary. */
-export type Wire =
-  | undefined
-  | null
-  | boolean
-  | number
-  | string
-  | WireNd
-  | WireTensor
-  | Wire[]
-  | { [key: string]: Wire };
+export type Wire = undefined | null | boolean | number | string | WireNd | WireTensor | Wire[] | { [key: string]: Wire };
 
 /** What the student's code threw, reduced to plain data. */
 export interface Thrown {
@@ -65,9 +56,7 @@ export interface Request {
 }
 
 /** The student's process's answer to one request. */
-export type Response =
-  | { id: number; ok: true; value: Wire; hygiene?: Hygiene }
-  | { id: number; ok: false; thrown: Thrown; hygiene?: Hygiene };
+export type Response = { id: number; ok: true; value: Wire; hygiene?: Hygiene } | { id: number; ok: false; thrown: Thrown; hygiene?: Hygiene };
 
 /** What a driver op did to the student's process besides answering (checked by the grader). */
 export interface Hygiene {

@@ -67,9 +67,33 @@ describe('submissions', () => {
 const run = (JSON.parse(readFileSync(new URL('../exports/fixtures/fail/input.json', import.meta.url), 'utf8')) as { run: RunResult }).run;
 const outcomes: Outcome[] = [
   { student: 'ada', status: 'graded', note: '', scores: { 'exercise-01': 4, 'exercise-02': 1 }, run, tail: '', durationMs: 1000 },
-  { student: 'Lovelace, "Ada"', status: 'timeout', note: 'exercise-01: timed out after 600 s and was stopped (0 points); exercise-02: timed out after 600 s and was stopped (0 points)', scores: { 'exercise-01': 0, 'exercise-02': 0 }, run: undefined, tail: '', durationMs: 600_000 },
-  { student: 'carl.zip', status: 'malformed', note: 'malformed: a file, expected a folder', scores: { 'exercise-01': 0, 'exercise-02': 0 }, run: undefined, tail: '', durationMs: 0 },
-  { student: 'dan', status: 'crashed', note: 'crashed: the grading ended without results (exit code 1): boom', scores: { 'exercise-01': 0, 'exercise-02': 0 }, run: undefined, tail: 'line 1\nboom\n', durationMs: 10 },
+  {
+    student: 'Lovelace, "Ada"',
+    status: 'timeout',
+    note: 'exercise-01: timed out after 600 s and was stopped (0 points); exercise-02: timed out after 600 s and was stopped (0 points)',
+    scores: { 'exercise-01': 0, 'exercise-02': 0 },
+    run: undefined,
+    tail: '',
+    durationMs: 600_000,
+  },
+  {
+    student: 'carl.zip',
+    status: 'malformed',
+    note: 'malformed: a file, expected a folder',
+    scores: { 'exercise-01': 0, 'exercise-02': 0 },
+    run: undefined,
+    tail: '',
+    durationMs: 0,
+  },
+  {
+    student: 'dan',
+    status: 'crashed',
+    note: 'crashed: the grading ended without results (exit code 1): boom',
+    scores: { 'exercise-01': 0, 'exercise-02': 0 },
+    run: undefined,
+    tail: 'line 1\nboom\n',
+    durationMs: 10,
+  },
 ];
 
 describe('gradebook', () => {
@@ -77,7 +101,14 @@ describe('gradebook', () => {
     const rows = parseCsv(gradebookCsv(['exercise-01', 'exercise-02'], outcomes));
     expect(rows[0]).toEqual(['student', 'exercise-01', 'exercise-02', 'total', 'status', 'note']);
     expect(rows[1]).toEqual(['ada', '4', '1', '5', 'graded', '']);
-    expect(rows[2]).toEqual(['Lovelace, "Ada"', '0', '0', '0', 'timeout', 'exercise-01: timed out after 600 s and was stopped (0 points); exercise-02: timed out after 600 s and was stopped (0 points)']);
+    expect(rows[2]).toEqual([
+      'Lovelace, "Ada"',
+      '0',
+      '0',
+      '0',
+      'timeout',
+      'exercise-01: timed out after 600 s and was stopped (0 points); exercise-02: timed out after 600 s and was stopped (0 points)',
+    ]);
     expect(rows).toHaveLength(5);
   });
 });
@@ -93,7 +124,9 @@ describe('feedback', () => {
   });
 
   it('a submission that could not be graded says why, and a crash shows its last lines', () => {
-    expect(feedbackText(outcomes[1], 'default')).toContain('Status: timeout\nexercise-01: timed out after 600 s and was stopped (0 points)\nexercise-02: timed out');
+    expect(feedbackText(outcomes[1], 'default')).toContain(
+      'Status: timeout\nexercise-01: timed out after 600 s and was stopped (0 points)\nexercise-02: timed out',
+    );
     expect(feedbackText(outcomes[3], 'default')).toContain('The grading that did not finish printed (last lines):\nline 1\nboom');
   });
 });

@@ -39,7 +39,16 @@ export function exerciseReport(id: string, result: ExerciseResult | undefined): 
  * @example unfinishedReport('exercise-01', { timedOut: true, budgetMs: 60_000, exitCode: null, tail: '' }).note → 'exercise-01: timed out after 60 s and was stopped (0 points)'
  */
 export function unfinishedReport(id: string, run: { timedOut: boolean; budgetMs: number; exitCode: number | null; tail: string }): ExerciseReport {
-  if (run.timedOut) return { score: 0, problem: 'timeout', note: `${id}: timed out after ${(run.budgetMs / 1000).toFixed(run.budgetMs < 10_000 ? 1 : 0)} s and was stopped (0 points)` };
+  if (run.timedOut)
+    return {
+      score: 0,
+      problem: 'timeout',
+      note: `${id}: timed out after ${(run.budgetMs / 1000).toFixed(run.budgetMs < 10_000 ? 1 : 0)} s and was stopped (0 points)`,
+    };
   const last = run.tail.trim().split('\n').pop() ?? '';
-  return { score: 0, problem: 'crashed', note: `${id}: the grading ended without results (exit code ${run.exitCode})${last ? `: ${last.slice(0, 160)}` : ''} (0 points)` };
+  return {
+    score: 0,
+    problem: 'crashed',
+    note: `${id}: the grading ended without results (exit code ${run.exitCode})${last ? `: ${last.slice(0, 160)}` : ''} (0 points)`,
+  };
 }

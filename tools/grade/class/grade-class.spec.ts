@@ -46,7 +46,19 @@ describe(`grading a class (${exercise.id})`, () => {
     writeFileSync(path.join(dir, 'class', 'carl.zip'), 'PK');
     mkdirSync(path.join(dir, 'class', 'dora'));
     const lines: string[] = [];
-    const report = await gradeClass(course, { submissions: path.join(dir, 'class'), out: path.join(dir, 'out'), jobs: 2, budgetMs: 300_000, exercises: [exercise.id], backends: ['cpu'], seed: 'default' }, (l) => lines.push(l));
+    const report = await gradeClass(
+      course,
+      {
+        submissions: path.join(dir, 'class'),
+        out: path.join(dir, 'out'),
+        jobs: 2,
+        budgetMs: 300_000,
+        exercises: [exercise.id],
+        backends: ['cpu'],
+        seed: 'default',
+      },
+      (l) => lines.push(l),
+    );
     const rows = parseCsv(readFileSync(report.gradebook, 'utf8'));
     expect(rows[0]).toEqual(['student', exercise.id, 'total', 'status', 'note']);
     const max = exercise.parts.filter((p) => !p.bonus).reduce((s, p) => s + p.points, 0);
@@ -62,7 +74,19 @@ describe(`grading a class (${exercise.id})`, () => {
 
   it('stops a grading at the time limit, records it, and leaves no process behind', async () => {
     submission('slow', 'solutions');
-    const report = await gradeClass(course, { submissions: path.join(dir, 'class'), out: path.join(dir, 'out-slow'), jobs: 1, budgetMs: 300, exercises: [exercise.id], backends: ['cpu'], seed: 'default' }, () => {});
+    const report = await gradeClass(
+      course,
+      {
+        submissions: path.join(dir, 'class'),
+        out: path.join(dir, 'out-slow'),
+        jobs: 1,
+        budgetMs: 300,
+        exercises: [exercise.id],
+        backends: ['cpu'],
+        seed: 'default',
+      },
+      () => {},
+    );
     const slow = report.outcomes.find((o) => o.student === 'slow')!;
     expect(slow.status).toBe('timeout');
     expect(slow.note).toBe(`${exercise.id}: timed out after 0.3 s and was stopped (0 points)`);
@@ -71,7 +95,7 @@ describe(`grading a class (${exercise.id})`, () => {
     expect(processesOf(report.outcomes.flatMap((o) => o.runIds ?? []))).toEqual([]);
   }, 300_000);
 
-  it('reports compile errors relative to the student, guards formulas, names skipped folders; N shards merge to the single run\'s bytes', async () => {
+  it("reports compile errors relative to the student, guards formulas, names skipped folders; N shards merge to the single run's bytes", async () => {
     const long = 'é'.repeat(120);
     submission('ada', 'solutions', 'mixed');
     submission('=1+1', 'solutions', 'mixed');
@@ -83,7 +107,14 @@ describe(`grading a class (${exercise.id})`, () => {
     await gradeClass(course, { ...options, out: path.join(dir, 'whole') }, () => {});
     const text = readFileSync(path.join(dir, 'whole', 'gradebook.csv'), 'utf8');
     const rows = parseCsv(text);
-    expect(rows.map((r) => [r[0], r[3]])).toEqual([['student', 'status'], ['.hidden', 'skipped'], ["'=1+1", 'graded'], ['ada', 'graded'], ['broken', 'compile-error'], [long, 'graded']]);
+    expect(rows.map((r) => [r[0], r[3]])).toEqual([
+      ['student', 'status'],
+      ['.hidden', 'skipped'],
+      ["'=1+1", 'graded'],
+      ['ada', 'graded'],
+      ['broken', 'compile-error'],
+      [long, 'graded'],
+    ]);
     expect(rows[4][4]).toMatch(new RegExp(`^${exercise.id}: does not compile: ${exercise.folder}/${exercise.files[0]}:\\d+:\\d+: `));
     expect(rows[1][4]).toMatch(/^skipped: the folder's name starts with '\.'/);
     expect(text).not.toContain(tmpdir());

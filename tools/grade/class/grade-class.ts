@@ -51,7 +51,9 @@ export interface ClassReport {
 export function requireLiveSolutions(exercises: Course['exercises']): void {
   const hidden = exercises.filter((e) => !hasLiveSolution(e));
   if (hidden.length > 0) {
-    throw new Error(`grading a class needs the hidden solutions (${hidden.map((e) => path.relative(repoRoot, solutionFile(e))).join(', ')} missing): run it in the instructors' repository, not in a student release.`);
+    throw new Error(
+      `grading a class needs the hidden solutions (${hidden.map((e) => path.relative(repoRoot, solutionFile(e))).join(', ')} missing): run it in the instructors' repository, not in a student release.`,
+    );
   }
 }
 
@@ -103,13 +105,23 @@ export async function gradeClass(fullCourse: Course, options: ClassOptions, log:
           outcome = await gradeOne(s, course, { budgetMs: options.budgetMs, backends: options.backends, seed: options.seed }, stagingRoot, i);
           writeOutputs(out, outcome, options.seed);
         } catch (error) {
-          outcome = { student: s.student, status: 'crashed', note: `crashed: the class run could not grade or record this submission (${(error as Error).message})`, scores: {}, run: undefined, tail: '', durationMs: 0 };
+          outcome = {
+            student: s.student,
+            status: 'crashed',
+            note: `crashed: the class run could not grade or record this submission (${(error as Error).message})`,
+            scores: {},
+            run: undefined,
+            tail: '',
+            durationMs: 0,
+          };
         }
         done[i] = outcome;
         finished++;
         writeFileSync(gradebook, gradebookCsv(ids, graded()));
         const total = Object.values(outcome.scores).reduce((a, b) => a + b, 0);
-        log(`[${finished}/${submissions.length}] ${outcome.student}: ${points(total)}/${points(max)} · ${outcome.status}${outcome.note ? ` · ${outcome.note}` : ''} (${(outcome.durationMs / 1000).toFixed(0)} s)`);
+        log(
+          `[${finished}/${submissions.length}] ${outcome.student}: ${points(total)}/${points(max)} · ${outcome.status}${outcome.note ? ` · ${outcome.note}` : ''} (${(outcome.durationMs / 1000).toFixed(0)} s)`,
+        );
       },
     );
   } finally {
@@ -124,7 +136,12 @@ export async function gradeClass(fullCourse: Course, options: ClassOptions, log:
     budgetS: options.budgetMs / 1000,
     shard: options.shard ?? null,
     listed: listed.map((s) => s.student),
-    outcomes: outcomes.map(({ student, status, note, scores }) => ({ student, status, note, scores: Object.fromEntries(ids.map((id) => [id, scores[id] ?? 0])) })),
+    outcomes: outcomes.map(({ student, status, note, scores }) => ({
+      student,
+      status,
+      note,
+      scores: Object.fromEntries(ids.map((id) => [id, scores[id] ?? 0])),
+    })),
   });
   const elapsedMs = Date.now() - started;
   return { outcomes, elapsedMs, gradebook, perMinute: (outcomes.length / elapsedMs) * 60_000 };

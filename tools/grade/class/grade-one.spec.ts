@@ -15,13 +15,23 @@ import type { IsolatedOptions, IsolatedRun } from './run-isolated.ts';
 const course = parseCourse(readFileSync(new URL('../exports/fixtures/course.json', import.meta.url), 'utf8'));
 const dir = mkdtempSync(path.join(tmpdir(), 'grade-one-spec-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-for (const [folder, file] of [['exercise-01-sums', 'sums.ts'], ['exercise-02-quiz', 'answers.ts']]) {
+for (const [folder, file] of [
+  ['exercise-01-sums', 'sums.ts'],
+  ['exercise-02-quiz', 'answers.ts'],
+]) {
   mkdirSync(path.join(dir, 'ada', folder), { recursive: true });
   writeFileSync(path.join(dir, 'ada', folder, file), 'export {};\n');
 }
 
 function result(target: string, ids: string[], score: number): RunResult {
-  return { target, exercises: ids.map((id) => ({ id, title: id, score, maxScore: 5, parts: [] })), errors: [], counts: { passed: 1, failed: 0, skipped: 0 }, graders_modified: [], durationMs: 1 } as unknown as RunResult;
+  return {
+    target,
+    exercises: ids.map((id) => ({ id, title: id, score, maxScore: 5, parts: [] })),
+    errors: [],
+    counts: { passed: 1, failed: 0, skipped: 0 },
+    graders_modified: [],
+    durationMs: 1,
+  } as unknown as RunResult;
 }
 
 /** A stand-in grading: what each set of exercises does, by their ids joined with ','. */
@@ -62,7 +72,13 @@ describe('grading one submission, exercise by exercise when needed', () => {
 
   it('when every exercise finishes in one run, nothing is graded twice', async () => {
     const calls: string[] = [];
-    const outcome = await gradeOne(submission, course, { budgetMs: 1000, backends: ['cpu'], seed: 'default', run: stub({ 'exercise-01,exercise-02': 7 }, calls) }, dir, 2);
+    const outcome = await gradeOne(
+      submission,
+      course,
+      { budgetMs: 1000, backends: ['cpu'], seed: 'default', run: stub({ 'exercise-01,exercise-02': 7 }, calls) },
+      dir,
+      2,
+    );
     expect(calls).toHaveLength(1);
     expect(outcome.status).toBe('graded');
     expect(outcome.scores).toEqual({ 'exercise-01': 7, 'exercise-02': 7 });

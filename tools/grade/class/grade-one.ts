@@ -50,7 +50,15 @@ export async function gradeOne(submission: Submission, course: Course, options: 
     const grade = (ids: string[], timeoutMs: number, name: string): Promise<IsolatedRun> => {
       const resultsFile = path.join(resultsDir, `${name}.json`);
       rmSync(resultsFile, { force: true });
-      return (options.run ?? runIsolated)({ cwd: repoRoot, target: staging, exercises: ids, backends: options.backends, seed: options.seed, timeoutMs, resultsFile });
+      return (options.run ?? runIsolated)({
+        cwd: repoRoot,
+        target: staging,
+        exercises: ids,
+        backends: options.backends,
+        seed: options.seed,
+        timeoutMs,
+        resultsFile,
+      });
     };
     const reports = new Map<string, ExerciseReport>();
     const runs: RunResult[] = [];
@@ -61,7 +69,14 @@ export async function gradeOne(submission: Submission, course: Course, options: 
     if (all.result !== undefined) {
       const run = relativeRun(all.result, folders, submission.student);
       runs.push(run);
-      for (const id of staged.present) reports.set(id, exerciseReport(id, run.exercises.find((e) => e.id === id)));
+      for (const id of staged.present)
+        reports.set(
+          id,
+          exerciseReport(
+            id,
+            run.exercises.find((e) => e.id === id),
+          ),
+        );
     } else {
       // Each exercise alone, one after another, so one cannot take the others' points with it.
       for (const id of staged.present) {
@@ -73,7 +88,13 @@ export async function gradeOne(submission: Submission, course: Course, options: 
         } else {
           const run = relativeRun(alone.result, folders, submission.student);
           runs.push(run);
-          reports.set(id, exerciseReport(id, run.exercises.find((e) => e.id === id)));
+          reports.set(
+            id,
+            exerciseReport(
+              id,
+              run.exercises.find((e) => e.id === id),
+            ),
+          );
         }
       }
     }

@@ -71,7 +71,14 @@ describe.skipIf(!osSandbox().available)('grading a hostile class (exercises 01 a
     student('bob', quiz, 'exercises');
     expected.set('bob', { conv: 0, quiz: 0, status: /^graded$/ });
 
-    const attacks = { importer: 'reexport-proc-cwd', socket: 'tcp-to-grader', killer: 'kill-everything', peer: 'peer-build', hunter: 'canary-hunt', environ: 'proc-environ' };
+    const attacks = {
+      importer: 'reexport-proc-cwd',
+      socket: 'tcp-to-grader',
+      killer: 'kill-everything',
+      peer: 'peer-build',
+      hunter: 'canary-hunt',
+      environ: 'proc-environ',
+    };
     for (const [name, hostile] of Object.entries(attacks)) {
       const h = await attacker(name, hostile);
       const passes = (part: string): boolean => h.expect[part] !== 'fail';
@@ -104,7 +111,11 @@ describe.skipIf(!osSandbox().available)('grading a hostile class (exercises 01 a
     process.env.COURSE_INSTRUCTOR_SECRET = canary;
     const out = path.join(dir, 'out');
     try {
-      const report = await gradeClass(course, { submissions, out, jobs: 2, budgetMs: 90_000, exercises: [conv.id, quiz.id], backends: ['cpu'], seed: 'default' }, () => {});
+      const report = await gradeClass(
+        course,
+        { submissions, out, jobs: 2, budgetMs: 90_000, exercises: [conv.id, quiz.id], backends: ['cpu'], seed: 'default' },
+        () => {},
+      );
       expect(report.outcomes.map((o) => o.student).sort()).toEqual([...expected.keys()].sort());
     } finally {
       delete process.env.COURSE_INSTRUCTOR_SECRET;

@@ -33,7 +33,7 @@ describe('the quiz key', () => {
     expect(() => keyFromAnswers(loadKey(), questions, partial)).toThrow(new RegExp(`answer to ${questions[2].id} is missing`));
   });
 
-  it('accepts the solution\'s own answers', async () => {
+  it("accepts the solution's own answers", async () => {
     const { key } = await gradingKey(questions);
     const q = questions.find((x) => x.answer.kind === 'choice')!;
     expect(key.answers[q.id]).toBe(answerHash(key.salt, q.id, String(answers[q.id as keyof typeof answers])));

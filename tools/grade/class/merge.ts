@@ -21,7 +21,8 @@ function copyFolder(from: string, to: string, owner: Map<string, string>, shardD
   mkdirSync(to, { recursive: true });
   for (const name of readdirSync(from)) {
     const seen = owner.get(path.join(to, name));
-    if (seen !== undefined) throw new Error(`--merge: ${path.basename(from)}/${name} is in both '${seen}' and '${shardDir}': expected each student in one shard.`);
+    if (seen !== undefined)
+      throw new Error(`--merge: ${path.basename(from)}/${name} is in both '${seen}' and '${shardDir}': expected each student in one shard.`);
     owner.set(path.join(to, name), shardDir);
     copyFileSync(path.join(from, name), path.join(to, name));
   }
@@ -40,9 +41,14 @@ export function mergeShards(dirs: string[], out: string): ClassRecord {
   if (count === undefined) throw new Error(`--merge: expected shard outputs (written with --shard K/N), got a whole run in '${first.dir}'.`);
   const byIndex = new Map<number, string>();
   for (const { dir, record } of records) {
-    if (settingsOf(record) !== settingsOf(first.record)) throw new Error(`--merge: '${dir}' was graded with other settings than '${first.dir}': expected ${settingsOf(first.record)}, got ${settingsOf(record)}.`);
-    if (JSON.stringify(record.listed) !== JSON.stringify(first.record.listed)) throw new Error(`--merge: '${dir}' graded another submissions folder than '${first.dir}' (the lists of students differ).`);
-    if (record.shard?.count !== count) throw new Error(`--merge: expected shards of ${count}, got ${record.shard === null ? 'a whole run' : `shard ${record.shard.index}/${record.shard.count}`} in '${dir}'.`);
+    if (settingsOf(record) !== settingsOf(first.record))
+      throw new Error(`--merge: '${dir}' was graded with other settings than '${first.dir}': expected ${settingsOf(first.record)}, got ${settingsOf(record)}.`);
+    if (JSON.stringify(record.listed) !== JSON.stringify(first.record.listed))
+      throw new Error(`--merge: '${dir}' graded another submissions folder than '${first.dir}' (the lists of students differ).`);
+    if (record.shard?.count !== count)
+      throw new Error(
+        `--merge: expected shards of ${count}, got ${record.shard === null ? 'a whole run' : `shard ${record.shard.index}/${record.shard.count}`} in '${dir}'.`,
+      );
     const twice = byIndex.get(record.shard.index);
     if (twice !== undefined) throw new Error(`--merge: shard ${record.shard.index}/${count} is given twice ('${twice}' and '${dir}').`);
     byIndex.set(record.shard.index, dir);
@@ -53,7 +59,9 @@ export function mergeShards(dirs: string[], out: string): ClassRecord {
   const names = outcomes.map((o) => o.student);
   if (JSON.stringify(names) !== JSON.stringify(first.record.listed)) {
     const lost = first.record.listed.filter((n) => !names.includes(n));
-    throw new Error(`--merge: expected one line per listed student, got ${names.length} lines for ${first.record.listed.length} students${lost.length ? ` (missing: ${lost.slice(0, 5).join(', ')})` : ' (some twice)'}.`);
+    throw new Error(
+      `--merge: expected one line per listed student, got ${names.length} lines for ${first.record.listed.length} students${lost.length ? ` (missing: ${lost.slice(0, 5).join(', ')})` : ' (some twice)'}.`,
+    );
   }
   const target = path.resolve(out);
   mkdirSync(target, { recursive: true });

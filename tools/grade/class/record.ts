@@ -51,7 +51,9 @@ export function readRecord(dir: string): ClassRecord {
   try {
     record = JSON.parse(readFileSync(file, 'utf8')) as ClassRecord;
   } catch (error) {
-    throw new Error(`--merge: expected the output folder of a class run with ${recordName}, got '${dir}' (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    throw new Error(
+      `--merge: expected the output folder of a class run with ${recordName}, got '${dir}' (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+    );
   }
   if (record?.schema !== recordSchema || !Array.isArray(record.outcomes) || !Array.isArray(record.listed)) {
     throw new Error(`--merge: expected ${file} to be a ${recordSchema} record, got schema ${JSON.stringify(record?.schema)}.`);

@@ -30,6 +30,11 @@ export function relativeTo(text: string, folders: string[]): string {
  * @example relativeRun(run, ['/tmp/grade-class-x/stage/s1'], 'ada').target → 'ada'
  */
 export function relativeRun(run: RunResult, folders: string[], student: string): RunResult {
-  const rewritten = JSON.parse(relativeTo(JSON.stringify(run), folders.map((f) => JSON.stringify(f).slice(1, -1)))) as RunResult;
+  const rewritten = JSON.parse(
+    relativeTo(
+      JSON.stringify(run),
+      folders.map((f) => JSON.stringify(f).slice(1, -1)),
+    ),
+  ) as RunResult;
   return { ...rewritten, target: student };
 }

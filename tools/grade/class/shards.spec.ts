@@ -23,8 +23,18 @@ const outcomes: ClassRecord['outcomes'] = [
   { student: '.hidden', status: 'skipped', note: "skipped: the folder's name starts with '.'", scores: { 'exercise-01': 0, 'exercise-05': 0 } },
   { student: '=1+1', status: 'graded', note: '', scores: { 'exercise-01': 13, 'exercise-05': 37 } },
   { student: 'ada', status: 'graded', note: '', scores: { 'exercise-01': 13, 'exercise-05': 37 } },
-  { student: 'bob', status: 'compile-error', note: 'exercise-05: does not compile: exercise-05-quiz/answers.ts:9:1: x', scores: { 'exercise-01': 2.5, 'exercise-05': 0 } },
-  { student: 'carl', status: 'timeout', note: 'exercise-01: timed out after 240 s and was stopped (0 points)', scores: { 'exercise-01': 0, 'exercise-05': 37 } },
+  {
+    student: 'bob',
+    status: 'compile-error',
+    note: 'exercise-05: does not compile: exercise-05-quiz/answers.ts:9:1: x',
+    scores: { 'exercise-01': 2.5, 'exercise-05': 0 },
+  },
+  {
+    student: 'carl',
+    status: 'timeout',
+    note: 'exercise-01: timed out after 240 s and was stopped (0 points)',
+    scores: { 'exercise-01': 0, 'exercise-05': 37 },
+  },
 ];
 const listed = outcomes.map((o) => o.student).sort(byName);
 
@@ -45,13 +55,17 @@ function writeShard(folder: string, shard: { index: number; count: number } | nu
 
 const files = (folder: string): Record<string, string> =>
   Object.fromEntries(
-    ['gradebook.csv', 'class.json', ...['feedback', 'results'].flatMap((sub) => readdirSync(path.join(folder, sub)).map((f) => `${sub}/${f}`))].map((f) => [f, readFileSync(path.join(folder, f), 'utf8')]),
+    ['gradebook.csv', 'class.json', ...['feedback', 'results'].flatMap((sub) => readdirSync(path.join(folder, sub)).map((f) => `${sub}/${f}`))].map((f) => [
+      f,
+      readFileSync(path.join(folder, f), 'utf8'),
+    ]),
   );
 
 describe('--shard K/N', () => {
   it('parses K/N and refuses anything else, saying what was expected', () => {
     expect(parseShard('2/4')).toEqual({ index: 2, count: 4 });
-    for (const bad of ['0/4', '5/4', '2', 'a/b', '1/0']) expect(() => parseShard(bad)).toThrow(`--shard: expected K/N with 1 ≤ K ≤ N ≤ 1000 (e.g. 2/4), got '${bad}'.`);
+    for (const bad of ['0/4', '5/4', '2', 'a/b', '1/0'])
+      expect(() => parseShard(bad)).toThrow(`--shard: expected K/N with 1 ≤ K ≤ N ≤ 1000 (e.g. 2/4), got '${bad}'.`);
   });
 
   it('slices round robin: every item in exactly one shard', () => {
@@ -77,7 +91,9 @@ describe('--merge', () => {
     expect(() => mergeShards([one], path.join(dir, 'x'))).toThrow('--merge: expected all 2 shards, missing 2/2.');
     expect(() => mergeShards([one, one], path.join(dir, 'x'))).toThrow(/shard 1\/2 is given twice/);
     expect(() => mergeShards([path.join(dir, 'whole')], path.join(dir, 'x'))).toThrow(/expected shard outputs \(written with --shard K\/N\), got a whole run/);
-    expect(() => mergeShards([path.join(dir, 'nothing')], path.join(dir, 'x'))).toThrow(/expected the output folder of a class run with class\.json, got '.*nothing' \(ENOENT\)/);
+    expect(() => mergeShards([path.join(dir, 'nothing')], path.join(dir, 'x'))).toThrow(
+      /expected the output folder of a class run with class\.json, got '.*nothing' \(ENOENT\)/,
+    );
     const other = writeShard('m-other', { index: 2, count: 2 });
     const record = JSON.parse(readFileSync(path.join(other, 'class.json'), 'utf8')) as ClassRecord;
     writeRecord(other, { ...record, seed: 'other' });
@@ -88,11 +104,18 @@ describe('--merge', () => {
   });
 });
 
-describe('the instructors\' workflow', () => {
+describe("the instructors' workflow", () => {
   it('runs N shard jobs in a matrix, then one merge job over their artifacts', () => {
-    const data = readYaml(classWorkflow(3)) as { jobs: { grade: { strategy: { matrix: { shard: number[] } }; steps: { run?: string }[] }; merge: { needs: string; steps: { run?: string; with?: { pattern?: string } }[] } } };
+    const data = readYaml(classWorkflow(3)) as {
+      jobs: {
+        grade: { strategy: { matrix: { shard: number[] } }; steps: { run?: string }[] };
+        merge: { needs: string; steps: { run?: string; with?: { pattern?: string } }[] };
+      };
+    };
     expect(data.jobs.grade.strategy.matrix.shard).toEqual([1, 2, 3]);
-    expect(data.jobs.grade.steps.map((s) => s.run ?? '').join('\n')).toContain('npm run --silent grade -- --submissions "$SUBMISSIONS" --seed "$GRADE_CLASS_SEED" --shard ${{ matrix.shard }}/3 --out shard-out');
+    expect(data.jobs.grade.steps.map((s) => s.run ?? '').join('\n')).toContain(
+      'npm run --silent grade -- --submissions "$SUBMISSIONS" --seed "$GRADE_CLASS_SEED" --shard ${{ matrix.shard }}/3 --out shard-out',
+    );
     expect(data.jobs.grade.steps.map((s) => s.run ?? '').join('\n')).toContain('apt-get install -y -q bubblewrap');
     expect(data.jobs.merge.needs).toBe('grade');
     expect(data.jobs.merge.steps.find((s) => s.with?.pattern)?.with?.pattern).toBe('class-shard-*');

@@ -37,7 +37,9 @@ describe('staging', () => {
     const staged = stageSubmission(source, path.join(dir, 'stage-huge'), course);
     expect(staged.notes).toContain('exercise-01: skipped exercise-01-sums/pipe: a fifo');
     expect(staged.notes.some((n) => /^exercise-01: skipped exercise-01-sums\/d0\/.*\/d11\/: folders nested over 12 deep$/.test(n))).toBe(true);
-    expect(staged.notes).toContain(`exercise-02: stopped at exercise-02-quiz/a${String(maxFilesPerExercise).padStart(4, '0')}.ts: the exercise folder holds over ${maxFilesPerExercise} files`);
+    expect(staged.notes).toContain(
+      `exercise-02: stopped at exercise-02-quiz/a${String(maxFilesPerExercise).padStart(4, '0')}.ts: the exercise folder holds over ${maxFilesPerExercise} files`,
+    );
     expect(staged.present).toEqual(['exercise-01']);
     expect(staged.notes).toContain('exercise-02: missing exercise-02-quiz/answers.ts (0 points)');
   });
@@ -76,7 +78,9 @@ describe('status and note of an exercise', () => {
     ({ id: 'exercise-05', score: 0, parts: [{ tests: [{ name: 't', status: 'failed', message }] }] }) as unknown as ExerciseResult;
 
   it('a compile error, with its location', () => {
-    expect(exerciseReport('exercise-05', failed('exercise-05-quiz/answers.ts does not compile:\nexercise-05-quiz/answers.ts:99:18: Unexpected ";"\n    code'))).toEqual({
+    expect(
+      exerciseReport('exercise-05', failed('exercise-05-quiz/answers.ts does not compile:\nexercise-05-quiz/answers.ts:99:18: Unexpected ";"\n    code')),
+    ).toEqual({
       score: 0,
       problem: 'compile-error',
       note: 'exercise-05: does not compile: exercise-05-quiz/answers.ts:99:18: Unexpected ";"',
@@ -90,8 +94,14 @@ describe('status and note of an exercise', () => {
   });
 
   it('a timeout and a crash of a grading that did not finish', () => {
-    expect(unfinishedReport('exercise-01', { timedOut: true, budgetMs: 60_000, exitCode: null, tail: '' })).toEqual({ score: 0, problem: 'timeout', note: 'exercise-01: timed out after 60 s and was stopped (0 points)' });
-    expect(unfinishedReport('exercise-01', { timedOut: false, budgetMs: 60_000, exitCode: 1, tail: 'a\nKilled\n' }).note).toBe('exercise-01: the grading ended without results (exit code 1): Killed (0 points)');
+    expect(unfinishedReport('exercise-01', { timedOut: true, budgetMs: 60_000, exitCode: null, tail: '' })).toEqual({
+      score: 0,
+      problem: 'timeout',
+      note: 'exercise-01: timed out after 60 s and was stopped (0 points)',
+    });
+    expect(unfinishedReport('exercise-01', { timedOut: false, budgetMs: 60_000, exitCode: 1, tail: 'a\nKilled\n' }).note).toBe(
+      'exercise-01: the grading ended without results (exit code 1): Killed (0 points)',
+    );
   });
 
   it('the status lists the problems met, in a fixed order', () => {

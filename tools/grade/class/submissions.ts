@@ -47,7 +47,13 @@ export function listSubmissions(dir: string, course: Course): Submission[] {
     try {
       const stat = lstatSync(source);
       if (student.startsWith('.')) {
-        if (stat.isDirectory()) entries.push({ student, source, problem: undefined, skipped: "skipped: the folder's name starts with '.', which marks a hidden folder, not a submission (rename it to grade it)" });
+        if (stat.isDirectory())
+          entries.push({
+            student,
+            source,
+            problem: undefined,
+            skipped: "skipped: the folder's name starts with '.', which marks a hidden folder, not a submission (rename it to grade it)",
+          });
         continue;
       }
       if (stat.isSymbolicLink()) problem = `malformed: a symbolic link, expected ${layout}`;

@@ -24,7 +24,8 @@ const nonNegativeInteger = (value: unknown): boolean => typeof value === 'number
  * @example classroom50Refusal({ ...result, score: 94, 'max-score': 92 }, identity) → 'score (94) > max-score (92)'
  */
 export function classroom50Refusal(payload: unknown, expected: Classroom50Identity): string | undefined {
-  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return `top-level value must be an object, got ${Array.isArray(payload) ? 'list' : typeof payload}`;
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
+    return `top-level value must be an object, got ${Array.isArray(payload) ? 'list' : typeof payload}`;
   const p = payload as Record<string, unknown>;
   if (p.schema !== 'classroom50/result/v1') return `schema = ${JSON.stringify(p.schema)}, want 'classroom50/result/v1'`;
   if (p.classroom !== expected.classroom) return `classroom = ${JSON.stringify(p.classroom)}, want '${expected.classroom}'`;
@@ -33,8 +34,10 @@ export function classroom50Refusal(payload: unknown, expected: Classroom50Identi
   if (p.owner.toLowerCase() !== expected.username.toLowerCase()) return `owner = '${p.owner}', want '${expected.username}' (derived from the repo name)`;
   const type = expected.isGroup ? 'group' : 'individual';
   if (p.assignment_type !== type) return `assignment_type = ${JSON.stringify(p.assignment_type)}, want '${type}'`;
-  if (typeof p.submission !== 'string' || !p.submission.startsWith('submit/')) return `submission must start with 'submit/', got ${JSON.stringify(p.submission)}`;
-  for (const field of requiredStrings) if (typeof p[field] !== 'string' || p[field] === '') return `${field} must be a non-empty string, got ${JSON.stringify(p[field])}`;
+  if (typeof p.submission !== 'string' || !p.submission.startsWith('submit/'))
+    return `submission must start with 'submit/', got ${JSON.stringify(p.submission)}`;
+  for (const field of requiredStrings)
+    if (typeof p[field] !== 'string' || p[field] === '') return `${field} must be a non-empty string, got ${JSON.stringify(p[field])}`;
   if (!nonNegativeInteger(p.score)) return `score must be a non-negative integer, got ${JSON.stringify(p.score)}`;
   if (!nonNegativeInteger(p['max-score'])) return `max-score must be a non-negative integer, got ${JSON.stringify(p['max-score'])}`;
   if ((p.score as number) > (p['max-score'] as number)) return `score (${p.score}) > max-score (${p['max-score']})`;
@@ -44,7 +47,8 @@ export function classroom50Refusal(payload: unknown, expected: Classroom50Identi
     const t = test as Record<string, unknown>;
     if (typeof t['test-name'] !== 'string' || t['test-name'] === '') return `tests[${i}].test-name must be a non-empty string`;
     if (typeof t.passed !== 'boolean') return `tests[${i}].passed must be a boolean`;
-    for (const field of ['score', 'max-score']) if (!nonNegativeInteger(t[field])) return `tests[${i}].${field} must be a non-negative integer, got ${JSON.stringify(t[field])}`;
+    for (const field of ['score', 'max-score'])
+      if (!nonNegativeInteger(t[field])) return `tests[${i}].${field} must be a non-negative integer, got ${JSON.stringify(t[field])}`;
     if ((t.score as number) > (t['max-score'] as number)) return `tests[${i}].score (${t.score}) > tests[${i}].max-score (${t['max-score']})`;
   }
   const by = p.submitted_by;

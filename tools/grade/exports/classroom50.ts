@@ -83,7 +83,13 @@ export function classroom50Identity(env: NodeJS.ProcessEnv, ids: string[]): Clas
  *
  * @example toClassroom50(run, course, ['exercise-01'], process.env).tests[0] → { 'test-name': 'exercise-01 · Part A · outputSize', passed: true, score: 2, 'max-score': 2, … }
  */
-export function toClassroom50(run: RunResult | undefined, course: Course, ids: string[] = [], env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): Classroom50Result {
+export function toClassroom50(
+  run: RunResult | undefined,
+  course: Course,
+  ids: string[] = [],
+  env: NodeJS.ProcessEnv = process.env,
+  now: Date = new Date(),
+): Classroom50Result {
   const selected = selectExercises(run, course, ids);
   const tests: Classroom50Test[] = [];
   let exactTotal = 0;

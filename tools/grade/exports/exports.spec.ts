@@ -93,7 +93,10 @@ describe('the field checks reject what the platforms would', () => {
   it('every export names files the pristine step restored or deleted (COURSE_FILES_MODIFIED)', () => {
     const env = { COURSE_FILES_MODIFIED: '.npmrc,graders/extra.test.ts' };
     expect((exportRun('github', run, course, [], env) as { graders_modified: string[] }).graders_modified).toEqual(['.npmrc', 'graders/extra.test.ts']);
-    expect((exportRun('gradescope', run, course, [], env) as { extra_data: { graders_modified: string[] } }).extra_data.graders_modified).toEqual(['.npmrc', 'graders/extra.test.ts']);
+    expect((exportRun('gradescope', run, course, [], env) as { extra_data: { graders_modified: string[] } }).extra_data.graders_modified).toEqual([
+      '.npmrc',
+      'graders/extra.test.ts',
+    ]);
     expect((exportRun('classroom50', run, course, [], env) as { graders_modified: string[] }).graders_modified).toEqual(['.npmrc', 'graders/extra.test.ts']);
   });
 
@@ -130,7 +133,9 @@ describe('the field checks reject what the platforms would', () => {
     const good = exportRun('classroom50', run, course, [], env) as { score: number; 'max-score': number; tests: Record<string, unknown>[] };
     const who = classroom50Identity(env, []);
     expect(checkClassroom50(good, who)).toEqual([]);
-    expect(checkClassroom50({ ...good, score: good['max-score'] + 2 }, who)).toEqual([`Classroom 50 would refuse it: score (${good['max-score'] + 2}) > max-score (${good['max-score']})`]);
+    expect(checkClassroom50({ ...good, score: good['max-score'] + 2 }, who)).toEqual([
+      `Classroom 50 would refuse it: score (${good['max-score'] + 2}) > max-score (${good['max-score']})`,
+    ]);
     const over = { ...good, tests: good.tests.map((t, i) => (i === 0 ? { ...t, score: Number(t['max-score']) + 1 } : t)) };
     expect(checkClassroom50(over, who)[0]).toMatch(/tests\[0\]\.score \(\d+\) > tests\[0\]\.max-score/);
     expect(checkClassroom50(good, { ...who, username: 'bob' })[0]).toMatch(/owner = 'alice', want 'bob'/);

@@ -112,7 +112,8 @@ function checkFields(where: string, value: unknown, fields: FieldList, closed: b
     const kind = kindOf(record[name]);
     const fits = kind === field.kind || (field.kind === 'number' && kind === 'integer');
     if (!fits) problems.push(`${where}.${name}: expected ${field.kind}, got ${kind}`);
-    else if (field.values !== undefined && !field.values.includes(record[name])) problems.push(`${where}.${name}: expected one of ${field.values.join(', ')}, got ${JSON.stringify(record[name])}`);
+    else if (field.values !== undefined && !field.values.includes(record[name]))
+      problems.push(`${where}.${name}: expected one of ${field.values.join(', ')}, got ${JSON.stringify(record[name])}`);
   }
   if (closed) for (const name of Object.keys(record)) if (!(name in fields)) problems.push(`${where}.${name}: not a documented field`);
   return problems;
@@ -151,7 +152,8 @@ export function checkClassroom50(value: unknown, expected: Classroom50Identity):
   const problems = [...checkFields('result', value, classroom50.top, true), ...checkTests(value, classroom50.test, false)];
   const record = value as { datetime?: string };
   if (problems.length > 0) return problems;
-  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(record.datetime ?? '')) problems.push(`result.datetime: expected UTC ISO 8601 such as 2026-06-01T14:32:01Z, got ${JSON.stringify(record.datetime)}`);
+  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(record.datetime ?? ''))
+    problems.push(`result.datetime: expected UTC ISO 8601 such as 2026-06-01T14:32:01Z, got ${JSON.stringify(record.datetime)}`);
   const refusal = classroom50Refusal(value, expected);
   if (refusal !== undefined) problems.push(`Classroom 50 would refuse it: ${refusal}`);
   return problems;

@@ -37,7 +37,14 @@ export function findFormat(name: string): ExportFormat {
  *
  * @example exportRun('gradescope', run, course) → { score: 13, tests: [...], … }
  */
-export function exportRun(name: string, run: RunResult | undefined, course: Course, ids: string[] = [], env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): unknown {
+export function exportRun(
+  name: string,
+  run: RunResult | undefined,
+  course: Course,
+  ids: string[] = [],
+  env: NodeJS.ProcessEnv = process.env,
+  now: Date = new Date(),
+): unknown {
   const format = findFormat(name);
   const value = format.build(run, course, ids, env, now);
   const problems = format.check(value, env, ids);

@@ -70,7 +70,11 @@ export function unitTests(selected: Selected, k: number): GithubTest[] {
   const bonus = exercise.parts.filter((p) => p.bonus === true);
   if (bonus.length > 0 && tests.length > 0) {
     const earned = bonus.map((part) => ({ part, result: graded?.find((p) => p.id === part.id) }));
-    tests[0] = { ...tests[0], name: `${tests[0].name} · ${earned.map(bonusNote).join(' · ')}`, score: tests[0].score + earned.reduce((sum, e) => sum + (e.result?.score ?? 0), 0) };
+    tests[0] = {
+      ...tests[0],
+      name: `${tests[0].name} · ${earned.map(bonusNote).join(' · ')}`,
+      score: tests[0].score + earned.reduce((sum, e) => sum + (e.result?.score ?? 0), 0),
+    };
   }
   return tests;
 }

@@ -51,7 +51,16 @@ export function toGradescope(run: RunResult | undefined, course: Course, ids: st
     if (error !== undefined || result === undefined) {
       notes.push(`${exercise.id}: ${error ?? 'no result'}`);
       for (const part of exercise.parts) {
-        tests.push({ score: 0, max_score: part.bonus ? 0 : part.points, status: 'failed', name: partLabel(exercise.id, part), number: `${number}.${part.id}`, output: error ?? 'no result', tags: [exercise.id], visibility: 'visible' });
+        tests.push({
+          score: 0,
+          max_score: part.bonus ? 0 : part.points,
+          status: 'failed',
+          name: partLabel(exercise.id, part),
+          number: `${number}.${part.id}`,
+          output: error ?? 'no result',
+          tags: [exercise.id],
+          visibility: 'visible',
+        });
       }
       continue;
     }
@@ -78,7 +87,13 @@ export function toGradescope(run: RunResult | undefined, course: Course, ids: st
     output: [`Score: ${points(score)}/${points(max)} (run seed '${run?.seed ?? 'default'}').`, ...notes].join('\n'),
     visibility: 'visible',
     stdout_visibility: 'hidden',
-    extra_data: { schema: run?.schema ?? 'cnn-course/result/v1', seed: run?.seed ?? 'default', backends: run?.backends.map((b) => b.name) ?? [], max_score: max, graders_modified: modified },
+    extra_data: {
+      schema: run?.schema ?? 'cnn-course/result/v1',
+      seed: run?.seed ?? 'default',
+      backends: run?.backends.map((b) => b.name) ?? [],
+      max_score: max,
+      graders_modified: modified,
+    },
     tests,
   };
 }

@@ -19,16 +19,36 @@ const total = course.exercises.reduce((sum, e) => sum + maxScore(e), 0);
 function runWhere(passes: (exerciseId: string, partId: string, test: number) => boolean, testsPerPart = 3): RunResult {
   const tests: RawTest[] = course.exercises.flatMap((e) =>
     e.parts.flatMap((p) =>
-      Array.from({ length: testsPerPart }, (_, i) => ({ exerciseId: e.id, partId: p.id, name: `${p.id} test ${i}`, backend: 'cpu', status: passes(e.id, p.id, i) ? ('passed' as const) : ('failed' as const), durationMs: 1, message: 'got 3, expected 6' })),
+      Array.from({ length: testsPerPart }, (_, i) => ({
+        exerciseId: e.id,
+        partId: p.id,
+        name: `${p.id} test ${i}`,
+        backend: 'cpu',
+        status: passes(e.id, p.id, i) ? ('passed' as const) : ('failed' as const),
+        durationMs: 1,
+        message: 'got 3, expected 6',
+      })),
     ),
   );
-  return scoreRun(course, tests, { startedAt: '2026-12-01T00:00:00Z', durationMs: 1, target: 'exercises', seed: 'default', backends: [{ name: 'cpu', adapter: 'cpu' }], unavailable: [], graders_modified: [], filtered: false, loadErrors: new Map(), errors: [] });
+  return scoreRun(course, tests, {
+    startedAt: '2026-12-01T00:00:00Z',
+    durationMs: 1,
+    target: 'exercises',
+    seed: 'default',
+    backends: [{ name: 'cpu', adapter: 'cpu' }],
+    unavailable: [],
+    graders_modified: [],
+    filtered: false,
+    loadErrors: new Map(),
+    errors: [],
+  });
 }
 
 /** The workflow's environment: one runner per exercise, as the parts steps write them. */
 function reporterOver(run: RunResult | undefined, c: Course = course): reporter.RunnerResults[] {
   const env: Record<string, string> = {};
-  for (const e of c.exercises) env[`${runnerName(e.id).toUpperCase()}_RESULTS`] = encodeRunnerResult(run === undefined ? crashedRunnerResult(c, e.id) : toGithubRunner(run, c, [e.id]));
+  for (const e of c.exercises)
+    env[`${runnerName(e.id).toUpperCase()}_RESULTS`] = encodeRunnerResult(run === undefined ? crashedRunnerResult(c, e.id) : toGithubRunner(run, c, [e.id]));
   return reporter.readRunnerResults(c.exercises.map((e) => runnerName(e.id)).join(','), env);
 }
 
@@ -42,7 +62,11 @@ function courseNumbers(run: RunResult): { rows: number[]; total: number } {
   return { rows, total: Math.round(rows.reduce((s, r) => s + r, 0) * 100) / 100 };
 }
 
-const bonusOf = (run: RunResult, id: string): number => run.exercises.find((e) => e.id === id)?.parts.filter((p) => p.bonus).reduce((s, p) => s + p.score, 0) ?? 0;
+const bonusOf = (run: RunResult, id: string): number =>
+  run.exercises
+    .find((e) => e.id === id)
+    ?.parts.filter((p) => p.bonus)
+    .reduce((s, p) => s + p.score, 0) ?? 0;
 
 /** Checks every number the reporter shows against the course. */
 function expectCourseNumbers(run: RunResult): void {
@@ -61,7 +85,9 @@ function expectCourseNumbers(run: RunResult): void {
   const bonus = course.exercises.reduce((s, e) => s + bonusOf(run, e.id), 0);
   expect(Number(rows[rows.length - 1][1]).toFixed(2)).toBe((own.total - bonus).toFixed(2));
   expect(rows[rows.length - 1][2]).toBe(String(total));
-  expect(reporter.runnerLines(results)).toEqual(course.exercises.map((e, i) => `Total points for ${runnerName(e.id)}: ${(own.rows[i] - bonusOf(run, e.id)).toFixed(2)}/${maxScore(e)}`));
+  expect(reporter.runnerLines(results)).toEqual(
+    course.exercises.map((e, i) => `Total points for ${runnerName(e.id)}: ${(own.rows[i] - bonusOf(run, e.id)).toFixed(2)}/${maxScore(e)}`),
+  );
 }
 
 describe("GitHub Classroom's reporter (v1) reads the course's score", () => {
@@ -86,7 +112,9 @@ describe("GitHub Classroom's reporter (v1) reads the course's score", () => {
   });
 
   it('a partial part that earned a fraction (exercise 02 Part F, 2 of 3 tests) and the bonus alone', () => {
-    const run = runWhere((e, p, i) => (e === 'exercise-02' && p === 'F' && i < 2) || (e === 'exercise-01' && p === 'F') || (e === 'exercise-05' && p !== 'q01'));
+    const run = runWhere(
+      (e, p, i) => (e === 'exercise-02' && p === 'F' && i < 2) || (e === 'exercise-01' && p === 'F') || (e === 'exercise-05' && p !== 'q01'),
+    );
     expect(run.exercises.find((e) => e.id === 'exercise-02')?.score).toBe(2.67);
     expectCourseNumbers(run);
   });
@@ -94,7 +122,12 @@ describe("GitHub Classroom's reporter (v1) reads the course's score", () => {
   it('a grading step that crashed (no result at all) still gives a valid 0 of its points, and the others count', () => {
     const run = runWhere(() => true);
     const env: Record<string, string> = {};
-    course.exercises.forEach((e, i) => (env[`${runnerName(e.id).toUpperCase()}_RESULTS`] = encodeRunnerResult(i === 0 ? crashedRunnerResult(course, e.id) : toGithubRunner(run, course, [e.id]))));
+    course.exercises.forEach(
+      (e, i) =>
+        (env[`${runnerName(e.id).toUpperCase()}_RESULTS`] = encodeRunnerResult(
+          i === 0 ? crashedRunnerResult(course, e.id) : toGithubRunner(run, course, [e.id]),
+        )),
+    );
     const results = reporter.readRunnerResults(course.exercises.map((e) => runnerName(e.id)).join(','), env);
     expect(reporter.pointsLine(results)).toBe(`Points ${total - maxScore(course.exercises[0])}/${total}`);
     expect(reporter.tableRows(results)[0]).toEqual([runnerName(course.exercises[0].id), 0, maxScore(course.exercises[0])]);

@@ -22,7 +22,8 @@ export interface Selected {
  * @example selectExercises(run, course, ['exercise-01']) → [{ exercise, result, error: undefined }]
  */
 export function selectExercises(run: RunResult | undefined, course: Course, ids: string[] = []): Selected[] {
-  const wanted = ids.length > 0 ? course.exercises.filter((e) => ids.includes(e.id)) : course.exercises.filter((e) => run?.exercises.some((r) => r.id === e.id));
+  const wanted =
+    ids.length > 0 ? course.exercises.filter((e) => ids.includes(e.id)) : course.exercises.filter((e) => run?.exercises.some((r) => r.id === e.id));
   const unknown = ids.filter((id) => !course.exercises.some((e) => e.id === id));
   if (unknown.length > 0) throw new Error(`unknown exercise ${unknown.join(', ')}: expected one of ${course.exercises.map((e) => e.id).join(', ')}.`);
   return wanted.map((exercise) => {
@@ -33,7 +34,12 @@ export function selectExercises(run: RunResult | undefined, course: Course, ids:
     if (run === undefined) error = 'grading did not produce a results file (it crashed, timed out or never ran)';
     else if (result === undefined) error = `the run has no result for ${exercise.id} (its grader did not run)`;
     else if (problem !== undefined && !graded) error = `the grader could not run: ${problem}`;
-    return { exercise, result, error, warning: graded && problem !== undefined ? `the grader reported an error beside the graded parts: ${problem}` : undefined };
+    return {
+      exercise,
+      result,
+      error,
+      warning: graded && problem !== undefined ? `the grader reported an error beside the graded parts: ${problem}` : undefined,
+    };
   });
 }
 

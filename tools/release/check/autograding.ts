@@ -20,9 +20,15 @@ import type { Context } from './context.ts';
  */
 export function checkAutograding(ctx: Context): void {
   const doc = readYaml(readFileSync(path.join(ctx.release, '.github', 'workflows', 'classroom.yml'), 'utf8'));
-  const steps = ((doc.jobs as Record<string, { steps: Record<string, unknown>[] }>)['run-autograding-tests']?.steps ?? []) as { id?: string; run?: string; with?: { command?: string } }[];
+  const steps = ((doc.jobs as Record<string, { steps: Record<string, unknown>[] }>)['run-autograding-tests']?.steps ?? []) as {
+    id?: string;
+    run?: string;
+    with?: { command?: string };
+  }[];
   // The quickest exercise to grade: one graded on cpu only, if there is one.
-  const exercise = [...ctx.course.exercises].reverse().find((e) => ctx.ids.includes(e.id) && e.parts.every((p) => p.tensors !== true)) ?? ctx.course.exercises.find((e) => ctx.ids.includes(e.id));
+  const exercise =
+    [...ctx.course.exercises].reverse().find((e) => ctx.ids.includes(e.id) && e.parts.every((p) => p.tensors !== true)) ??
+    ctx.course.exercises.find((e) => ctx.ids.includes(e.id));
   const command = steps.find((s) => s.id === exercise?.id)?.with?.command;
   const parts = steps.find((s) => s.id === `${exercise?.id}-parts`)?.run;
   const points = steps[steps.length - 1]?.run;
@@ -43,14 +49,19 @@ export function checkAutograding(ctx: Context): void {
     // GitHub's reporter (v1, ported) reads the same points in its per-exercise line and table.
     const reported = reporter.runnerLines([{ runner: runnerName(exercise), results: runner }])[0];
     const bonus = exercise.parts.filter((p) => p.bonus === true).reduce((sum, p) => sum + p.points, 0);
-    if (reported !== `Total points for ${runnerName(exercise)}: ${(earned - bonus).toFixed(2)}/${maxScore(exercise)}`) ctx.problems.push(`GitHub's reporter would print '${reported}' for ${exercise.id}, the course says ${earned - bonus}/${maxScore(exercise)}`);
+    if (reported !== `Total points for ${runnerName(exercise)}: ${(earned - bonus).toFixed(2)}/${maxScore(exercise)}`)
+      ctx.problems.push(`GitHub's reporter would print '${reported}' for ${exercise.id}, the course says ${earned - bonus}/${maxScore(exercise)}`);
     if (runner.status !== 'pass' || earned < runner.max_score || runner.max_score !== maxScore(exercise)) {
-      ctx.problems.push(`autograding ${exercise.id} on its solution: status ${runner.status}, ${earned}/${runner.max_score} (course.json: ${maxScore(exercise)})`);
+      ctx.problems.push(
+        `autograding ${exercise.id} on its solution: status ${runner.status}, ${earned}/${runner.max_score} (course.json: ${maxScore(exercise)})`,
+      );
     }
     const printed = spawnSync('sh', ['-c', points], { cwd: ctx.release, env, encoding: 'utf8' }).stdout.trim().split('\n').pop() ?? '';
     const total = ctx.course.exercises.reduce((sum, e) => sum + maxScore(e), 0);
     if (printed !== `Points ${earned}/${total}`) ctx.problems.push(`the Points step printed '${printed}', expected 'Points ${earned}/${total}'`);
-    ctx.lines.push(`autograding dry run (${exercise.id}, only PATH and HOME): ${runner.tests.length} point tests, ${earned}/${runner.max_score}; the reporter's line '${reported}'; last step printed '${printed}'`);
+    ctx.lines.push(
+      `autograding dry run (${exercise.id}, only PATH and HOME): ${runner.tests.length} point tests, ${earned}/${runner.max_score}; the reporter's line '${reported}'; last step printed '${printed}'`,
+    );
   } finally {
     rmSync(stubs, { recursive: true, force: true });
     cpSync(backup, stubs, { recursive: true });

@@ -22,8 +22,23 @@ export interface Context {
 }
 
 /** Grades `target` here or in the release; a run without results is a problem, named. */
-export async function grade(ctx: Context, where: 'repo' | 'release', target: string, ids: string[], backends: string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult | undefined> {
-  const run = await gradeRun({ target, exercises: ids, backends, cwd: where === 'repo' ? repoRoot : ctx.release, env: { GRADE_SEED: '', GRADE_PATH: '', ...env }, timeoutMs: gradingLimitMs });
-  if (run.result === undefined) ctx.problems.push(`grading ${path.basename(target)} in the ${where} wrote no results: ${run.output.trim().split('\n').slice(-3).join(' / ')}`);
+export async function grade(
+  ctx: Context,
+  where: 'repo' | 'release',
+  target: string,
+  ids: string[],
+  backends: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<RunResult | undefined> {
+  const run = await gradeRun({
+    target,
+    exercises: ids,
+    backends,
+    cwd: where === 'repo' ? repoRoot : ctx.release,
+    env: { GRADE_SEED: '', GRADE_PATH: '', ...env },
+    timeoutMs: gradingLimitMs,
+  });
+  if (run.result === undefined)
+    ctx.problems.push(`grading ${path.basename(target)} in the ${where} wrote no results: ${run.output.trim().split('\n').slice(-3).join(' / ')}`);
   return run.result;
 }

@@ -26,7 +26,9 @@ export async function gradeBatches(root: string, batches: Batch[], dir: string, 
     materialiseBatch(root, batch, target);
     return target;
   });
-  return inPool(batches.map((batch, index) => ({ batch, target: targets[index] })), Math.max(1, cpus().length), ({ batch, target }) =>
-    grade(target, [...new Set(batch.jobs.map((j) => j.exercise.id))], batch.backends),
+  return inPool(
+    batches.map((batch, index) => ({ batch, target: targets[index] })),
+    Math.max(1, cpus().length),
+    ({ batch, target }) => grade(target, [...new Set(batch.jobs.map((j) => j.exercise.id))], batch.backends),
   );
 }

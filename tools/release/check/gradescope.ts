@@ -22,14 +22,20 @@ type Fill = (exercise: Exercise, submission: string) => void;
 
 const cases: { name: string; fill: Fill; expected: (exercise: Exercise) => number }[] = [
   // Uploaded as folders, as a repository would be.
-  { name: 'solutions', fill: (e, s) => cpSync(path.join(repoRoot, 'solutions', e.folder), path.join(s, 'exercises', e.folder), { recursive: true }), expected: (e) => e.parts.reduce((sum, p) => sum + p.points, 0) },
+  {
+    name: 'solutions',
+    fill: (e, s) => cpSync(path.join(repoRoot, 'solutions', e.folder), path.join(s, 'exercises', e.folder), { recursive: true }),
+    expected: (e) => e.parts.reduce((sum, p) => sum + p.points, 0),
+  },
   // Uploaded as loose files.
   { name: 'stubs', fill: (e, s) => e.files.forEach((f) => cpSync(path.join(repoRoot, 'exercises', e.folder, f), path.join(s, f))), expected: () => 0 },
   { name: 'broken', fill: (e, s) => writeFileSync(path.join(s, e.files[0]), 'export const = ;\n'), expected: () => 0 },
 ];
 
 export function checkGradescopeAutograder(ctx: Context): void {
-  const exercise = [...ctx.course.exercises].reverse().find((e) => ctx.ids.includes(e.id) && e.parts.every((p) => p.tensors !== true)) ?? ctx.course.exercises.find((e) => ctx.ids.includes(e.id));
+  const exercise =
+    [...ctx.course.exercises].reverse().find((e) => ctx.ids.includes(e.id) && e.parts.every((p) => p.tensors !== true)) ??
+    ctx.course.exercises.find((e) => ctx.ids.includes(e.id));
   if (exercise === undefined) return;
   // The sandbox runs the student's code as nobody: like Gradescope's /autograder, every folder on
   // the way to the course must be traversable (mkdtemp makes the work folder private).
@@ -47,19 +53,30 @@ export function checkGradescopeAutograder(ctx: Context): void {
     if (unzip.status !== 0) return void ctx.problems.push(`gradescope: cannot unzip the autograder (${unzip.error?.message ?? unzip.stderr.trim()})`);
     linkTree(path.join(repoRoot, 'node_modules'), path.join(source, 'node_modules'));
     c.fill(exercise, submission);
-    const run = spawnSync('bash', [path.join(source, 'run_autograder')], { env: { PATH: process.env.PATH, HOME: process.env.HOME, AUTOGRADER_ROOT: root }, encoding: 'utf8', timeout: 20 * 60_000 });
+    const run = spawnSync('bash', [path.join(source, 'run_autograder')], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, AUTOGRADER_ROOT: root },
+      encoding: 'utf8',
+      timeout: 20 * 60_000,
+    });
     const file = path.join(root, 'autograder', 'results', 'results.json');
     if (!existsSync(file)) {
-      ctx.problems.push(`gradescope ${c.name}: run_autograder (exit ${run.status}) left no results.json: ${`${run.stdout}${run.stderr}`.trim().split('\n').slice(-3).join(' / ')}`);
+      ctx.problems.push(
+        `gradescope ${c.name}: run_autograder (exit ${run.status}) left no results.json: ${`${run.stdout}${run.stderr}`.trim().split('\n').slice(-3).join(' / ')}`,
+      );
       continue;
     }
     const results = JSON.parse(readFileSync(file, 'utf8')) as GradescopeResults;
     const problems = checkGradescope(results);
     if (problems.length > 0) ctx.problems.push(`gradescope ${c.name}: results.json breaks Gradescope's format: ${problems.slice(0, 3).join('; ')}`);
-    if (results.score !== c.expected(exercise)) ctx.problems.push(`gradescope ${c.name}: score ${results.score}, the course says ${c.expected(exercise)} (${results.output?.split('\n').slice(0, 3).join(' / ')})`);
-    if (JSON.stringify(results.output ?? '').includes(config.seed)) ctx.problems.push(`gradescope ${c.name}: the output students see shows the instructors' seed`);
+    if (results.score !== c.expected(exercise))
+      ctx.problems.push(
+        `gradescope ${c.name}: score ${results.score}, the course says ${c.expected(exercise)} (${results.output?.split('\n').slice(0, 3).join(' / ')})`,
+      );
+    if (JSON.stringify(results.output ?? '').includes(config.seed))
+      ctx.problems.push(`gradescope ${c.name}: the output students see shows the instructors' seed`);
     const said = JSON.stringify(results.tests ?? []);
-    if (c.name === 'broken' && !said.includes(`${exercise.folder}/${exercise.files[0]} does not compile`)) ctx.problems.push(`gradescope broken: no test says that ${exercise.folder}/${exercise.files[0]} does not compile: ${said.slice(0, 300)}`);
+    if (c.name === 'broken' && !said.includes(`${exercise.folder}/${exercise.files[0]} does not compile`))
+      ctx.problems.push(`gradescope broken: no test says that ${exercise.folder}/${exercise.files[0]} does not compile: ${said.slice(0, 300)}`);
     seen.push(`${c.name} ${results.score}`);
   }
   ctx.lines.push(`gradescope autograder (${exercise.id}, cpu, Gradescope's folder layout under AUTOGRADER_ROOT): ${seen.join(', ')}`);

@@ -29,7 +29,9 @@ export async function loadMutantJobs(root: string, exercises: Exercise[]): Promi
   for (const exercise of exercises) {
     const dir = path.join(root, 'graders', 'mutants', exercise.id);
     if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .sort()) {
       const definition = ((await import(pathToFileURL(path.join(dir, file)).href)) as { default: Mutant }).default;
       jobs.push({ exercise, name: path.basename(file, '.ts'), definition });
     }

@@ -14,11 +14,18 @@ import { recordedVerdict } from './recorded-verdicts.ts';
 import { judgeInRelease, verdictOf } from './verdicts.ts';
 
 export async function checkMutants(ctx: Context): Promise<void> {
-  const jobs = await loadMutantJobs(repoRoot, ctx.course.exercises.filter((e) => ctx.ids.includes(e.id)));
+  const jobs = await loadMutantJobs(
+    repoRoot,
+    ctx.course.exercises.filter((e) => ctx.ids.includes(e.id)),
+  );
   const batches = batchMutants(jobs);
-  const released = await gradeBatches(repoRoot, batches, path.join(ctx.work, 'targets'), (target, ids, backends) => grade(ctx, 'release', target, ids, backends));
+  const released = await gradeBatches(repoRoot, batches, path.join(ctx.work, 'targets'), (target, ids, backends) =>
+    grade(ctx, 'release', target, ids, backends),
+  );
   const unrecorded = batches.filter((b) => b.jobs.some((j) => recordedVerdict(j) === undefined));
-  const regraded = await gradeBatches(repoRoot, unrecorded, path.join(ctx.work, 'targets-here'), (target, ids, backends) => grade(ctx, 'repo', target, ids, backends));
+  const regraded = await gradeBatches(repoRoot, unrecorded, path.join(ctx.work, 'targets-here'), (target, ids, backends) =>
+    grade(ctx, 'repo', target, ids, backends),
+  );
   const rows: string[][] = [];
   for (const [index, batch] of batches.entries()) {
     const here = regraded[unrecorded.indexOf(batch)];

@@ -17,13 +17,23 @@ export async function checkPublishing(ctx: Context, sealedIds: string[]): Promis
   const solutions = path.join(ctx.work, 'targets', 'solutions');
   const seed = { GRADE_SEED: 'release-check' };
   const sealed = await grade(ctx, 'release', solutions, [id], ['cpu'], seed);
-  if (sealedMisses(sealed, id).length === 0) ctx.problems.push(`${id}: with another seed the sealed release still found every reference answer — is it really sealed?`);
+  if (sealedMisses(sealed, id).length === 0)
+    ctx.problems.push(`${id}: with another seed the sealed release still found every reference answer — is it really sealed?`);
   const lostSealed = pointsLost(sealed, id);
-  if (lostSealed.length > 0) ctx.problems.push(`${id}: with another seed and no sealed answer, the solutions lose points on ${lostSealed.join(', ')} — a missing recording must never cost points`);
+  if (lostSealed.length > 0)
+    ctx.problems.push(
+      `${id}: with another seed and no sealed answer, the solutions lose points on ${lostSealed.join(', ')} — a missing recording must never cost points`,
+    );
   publishSolution(repoRoot, exercise, ctx.release);
-  if (modifiedGraderFiles(ctx.release).length > 0) ctx.problems.push(`after publish-solutions the manifest reports changes: ${modifiedGraderFiles(ctx.release).join(', ')}`);
+  if (modifiedGraderFiles(ctx.release).length > 0)
+    ctx.problems.push(`after publish-solutions the manifest reports changes: ${modifiedGraderFiles(ctx.release).join(', ')}`);
   const live = await grade(ctx, 'release', solutions, [id], ['cpu'], seed);
-  const notFull = live?.exercises.find((e) => e.id === id)?.parts.filter((p) => p.status !== 'passed').map((p) => p.id) ?? ['all'];
+  const notFull = live?.exercises
+    .find((e) => e.id === id)
+    ?.parts.filter((p) => p.status !== 'passed')
+    .map((p) => p.id) ?? ['all'];
   if (notFull.length > 0) ctx.problems.push(`${id}: after publish-solutions the solutions lose parts ${notFull.join(',')} with seed 'release-check'`);
-  ctx.lines.push(`${id}: seed 'release-check' skips ${sealedMisses(sealed, id).length} test(s) without a sealed answer before publishing (points lost: ${lostSealed.length === 0 ? 'none' : lostSealed.join(', ')}); after publish-solutions: ${notFull.length === 0 ? 'full marks (live reference)' : 'NOT full marks'}`);
+  ctx.lines.push(
+    `${id}: seed 'release-check' skips ${sealedMisses(sealed, id).length} test(s) without a sealed answer before publishing (points lost: ${lostSealed.length === 0 ? 'none' : lostSealed.join(', ')}); after publish-solutions: ${notFull.length === 0 ? 'full marks (live reference)' : 'NOT full marks'}`,
+  );
 }

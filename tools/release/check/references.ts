@@ -20,9 +20,14 @@ export async function checkReferences(ctx: Context): Promise<void> {
     const z = zero?.exercises.find((e) => e.id === id);
     const notFull = f?.parts.filter((p) => p.status !== 'passed').map((p) => p.id) ?? ['all'];
     const notZero = z?.parts.filter((p) => p.status !== 'failed' || p.score !== 0).map((p) => p.id) ?? ['all'];
-    if (notFull.length > 0) ctx.problems.push(`${id}: the solutions lose parts ${notFull.join(',')} in the release${sealedMisses(full, id).length ? ` (no sealed answer: ${sealedMisses(full, id).join('; ')})` : ''}`);
+    if (notFull.length > 0)
+      ctx.problems.push(
+        `${id}: the solutions lose parts ${notFull.join(',')} in the release${sealedMisses(full, id).length ? ` (no sealed answer: ${sealedMisses(full, id).join('; ')})` : ''}`,
+      );
     if (notZero.length > 0) ctx.problems.push(`${id}: the stubs do not score zero on parts ${notZero.join(',')} in the release`);
-    ctx.lines.push(`${id}: solutions ${f ? `${f.score}/${f.maxScore}` : 'no result'}, stubs ${z ? `${z.score}/${z.maxScore}` : 'no result'} (in the release, ${ctx.backends.join('+')})`);
+    ctx.lines.push(
+      `${id}: solutions ${f ? `${f.score}/${f.maxScore}` : 'no result'}, stubs ${z ? `${z.score}/${z.maxScore}` : 'no result'} (in the release, ${ctx.backends.join('+')})`,
+    );
   }
   if ((full?.graders_modified.length ?? 0) > 0) ctx.problems.push(`grading in the release reported modified graders: ${full?.graders_modified.join(', ')}`);
 }

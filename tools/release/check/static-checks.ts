@@ -16,7 +16,12 @@ export function checkStatic(ctx: Context): void {
   const untouched = modifiedGraderFiles(ctx.release);
   if (untouched.length > 0) ctx.problems.push(`the fresh release's manifest already reports changes: ${untouched.join(', ')}`);
   const graders = path.join(ctx.release, 'graders', ctx.course.exercises[0].folder);
-  const probe = path.join(graders, readdirSync(graders).filter((f) => f.endsWith('.ts')).sort()[0]);
+  const probe = path.join(
+    graders,
+    readdirSync(graders)
+      .filter((f) => f.endsWith('.ts'))
+      .sort()[0],
+  );
   const original = readFileSync(probe, 'utf8');
   writeFileSync(probe, `${original}\n// changed\n`);
   const noticed = modifiedGraderFiles(ctx.release);

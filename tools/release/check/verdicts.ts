@@ -28,7 +28,9 @@ export function lostParts(run: RunResult | undefined, exerciseId: string): strin
  */
 export function sealedMisses(run: RunResult | undefined, exerciseId: string): string[] {
   const exercise = run?.exercises.find((e) => e.id === exerciseId);
-  return (exercise?.parts ?? []).flatMap((p) => p.tests.filter((t) => t.status === 'skipped' || /no sealed reference answer/.test(t.message ?? '')).map((t) => `${p.id}: ${t.name}`));
+  return (exercise?.parts ?? []).flatMap((p) =>
+    p.tests.filter((t) => t.status === 'skipped' || /no sealed reference answer/.test(t.message ?? '')).map((t) => `${p.id}: ${t.name}`),
+  );
 }
 
 /** Parts below their points that are not bonus parts: what correct code must never show. */
@@ -55,7 +57,10 @@ export function judgeInRelease(name: string, targets: string[], here: string, re
   const lost = lostParts(release, exerciseId);
   if (here !== there) {
     const missing = sealedMisses(release, exerciseId).length ? ' (no sealed answer)' : '';
-    return { outcome: `DIFFERENT: here [${here}], release lost ${lost.join(',') || 'none'}${missing}`, problem: `${exerciseId}/${name}: verdict here [${here}] but in the release [${there}]` };
+    return {
+      outcome: `DIFFERENT: here [${here}], release lost ${lost.join(',') || 'none'}${missing}`,
+      problem: `${exerciseId}/${name}: verdict here [${here}] but in the release [${there}]`,
+    };
   }
   if (!lost.some((p) => targets.includes(p))) {
     return { outcome: 'NOT CAUGHT', problem: `${exerciseId}/${name}: no targeted part (${targets.join(',')}) lost points in the release` };

@@ -25,7 +25,13 @@ export function readConfig(root: string): GradescopeConfig {
   const file = path.join(root, configFile);
   if (!existsSync(file)) throw new Error(`gradescope: expected ${configFile} in ${root} (written by npm run release -- --gradescope); it is missing.`);
   const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<GradescopeConfig>;
-  if (!Array.isArray(value.exercises) || !Array.isArray(value.backends) || typeof value.seed !== 'string' || value.seed === '' || typeof value.timeoutMinutes !== 'number') {
+  if (
+    !Array.isArray(value.exercises) ||
+    !Array.isArray(value.backends) ||
+    typeof value.seed !== 'string' ||
+    value.seed === '' ||
+    typeof value.timeoutMinutes !== 'number'
+  ) {
     throw new Error(`gradescope: ${file} must hold exercises (list), backends (list), seed (text) and timeoutMinutes (number); got ${JSON.stringify(value)}.`);
   }
   return value as GradescopeConfig;

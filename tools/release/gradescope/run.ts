@@ -33,7 +33,14 @@ for (const exercise of exercises) {
 }
 const ids = exercises.map((e) => e.id);
 process.stdout.write(`grading ${ids.join(', ')} on ${config.backends.join(', ')} with the instructors' seed…\n`);
-const run = await gradeRun({ target, exercises: ids, backends: config.backends, cwd: repoRoot, env: { GRADE_SEED: config.seed, GRADE_PATH: '', NODE_OPTIONS: '' }, timeoutMs: config.timeoutMinutes * 60_000 });
+const run = await gradeRun({
+  target,
+  exercises: ids,
+  backends: config.backends,
+  cwd: repoRoot,
+  env: { GRADE_SEED: config.seed, GRADE_PATH: '', NODE_OPTIONS: '' },
+  timeoutMs: config.timeoutMinutes * 60_000,
+});
 rmSync(target, { recursive: true, force: true });
 if (run.result === undefined) process.stdout.write(`the grading wrote no results (exit ${run.exitCode}):\n${run.output.split('\n').slice(-30).join('\n')}\n`);
 const value = exportRun('gradescope', run.result, course, ids, {}) as GradescopeResults;

@@ -20,7 +20,9 @@ export function stageExercise(exercise: Exercise, submission: string, stubs: str
   for (const folder of [path.join(submission, 'exercises', exercise.folder), path.join(submission, exercise.folder)]) {
     if (existsSync(folder) && statSync(folder).isDirectory()) {
       cpSync(folder, into, { recursive: true, dereference: false });
-      return exercise.files.every((f) => existsSync(path.join(folder, f))) ? undefined : `${exercise.id}: ${exercise.files.join(', ')} not all in ${path.basename(folder)}/; the missing ones are the stubs.`;
+      return exercise.files.every((f) => existsSync(path.join(folder, f)))
+        ? undefined
+        : `${exercise.id}: ${exercise.files.join(', ')} not all in ${path.basename(folder)}/; the missing ones are the stubs.`;
     }
   }
   const loose = exercise.files.filter((f) => existsSync(path.join(submission, f)));
@@ -28,5 +30,7 @@ export function stageExercise(exercise: Exercise, submission: string, stubs: str
     mkdirSync(path.dirname(path.join(into, f)), { recursive: true });
     cpSync(path.join(submission, f), path.join(into, f));
   }
-  return loose.length === exercise.files.length ? undefined : `${exercise.id}: the submission has no ${exercise.files.filter((f) => !loose.includes(f)).join(', ')}; graded as the stub.`;
+  return loose.length === exercise.files.length
+    ? undefined
+    : `${exercise.id}: the submission has no ${exercise.files.filter((f) => !loose.includes(f)).join(', ')}; graded as the stub.`;
 }

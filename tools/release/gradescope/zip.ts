@@ -35,12 +35,20 @@ function leftOut(file: string): boolean {
  */
 export function writeGradescopeZip(root: string, course: Course, zipFile: string, options: GradescopeOptions): GradescopeConfig {
   const unknown = options.exercises.filter((id) => !course.exercises.some((e) => e.id === id));
-  if (unknown.length > 0) throw new Error(`release --gradescope: unknown exercise ${unknown.join(', ')}; expected one of ${course.exercises.map((e) => e.id).join(', ')}.`);
+  if (unknown.length > 0)
+    throw new Error(`release --gradescope: unknown exercise ${unknown.join(', ')}; expected one of ${course.exercises.map((e) => e.id).join(', ')}.`);
   if (!zipFile.endsWith('.zip')) throw new Error(`release --gradescope: expected a file name ending in .zip, got '${zipFile}'.`);
-  const config: GradescopeConfig = { exercises: options.exercises, backends: options.backends, seed: options.seed ?? randomBytes(16).toString('hex'), timeoutMinutes: options.timeoutMinutes ?? 20 };
+  const config: GradescopeConfig = {
+    exercises: options.exercises,
+    backends: options.backends,
+    seed: options.seed ?? randomBytes(16).toString('hex'),
+    timeoutMinutes: options.timeoutMinutes ?? 20,
+  };
   const stage = mkdtempSync(path.join(tmpdir(), 'gradescope-zip-'));
   try {
-    const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' }).split('\0').filter((f) => f !== '' && !leftOut(f) && existsSync(path.join(root, f)));
+    const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
+      .split('\0')
+      .filter((f) => f !== '' && !leftOut(f) && existsSync(path.join(root, f)));
     for (const file of files) {
       mkdirSync(path.dirname(path.join(stage, file)), { recursive: true });
       copyFileSync(path.join(root, file), path.join(stage, file));
@@ -54,7 +62,8 @@ export function writeGradescopeZip(root: string, course: Course, zipFile: string
     mkdirSync(path.dirname(out), { recursive: true });
     rmSync(out, { force: true });
     const zip = spawnSync('zip', ['-q', '-r', '-X', out, '.'], { cwd: stage, encoding: 'utf8' });
-    if (zip.error !== undefined || zip.status !== 0) throw new Error(`release --gradescope: 'zip' failed (${zip.error?.message ?? zip.stderr.trim()}); install it (apt install zip).`);
+    if (zip.error !== undefined || zip.status !== 0)
+      throw new Error(`release --gradescope: 'zip' failed (${zip.error?.message ?? zip.stderr.trim()}); install it (apt install zip).`);
     return config;
   } finally {
     rmSync(stage, { recursive: true, force: true });
