@@ -1,6 +1,6 @@
 /**
  * Builds a student release: records the reference, copies what students get, writes the
- * generated files (package.json, README.md, the autograding workflow, pristine stubs, sealed
+ * generated files (package.json, README.md from STUDENTS.md, the autograding workflow, pristine stubs, sealed
  * recordings, the manifest), and proves nothing of the solutions leaked into it.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { writeManifest } from './manifest.ts';
 import { recordReferences } from './record.ts';
 import { compareRecordings, readRecording, sealRecordings, type SealedSummary } from './seal.ts';
 import { collectSecrets } from './secrets.ts';
-import { studentPackageJson, studentReadme } from './student-files.ts';
+import { studentGuide, studentPackageJson, studentReadme } from './student-files.ts';
 import { classroomWorkflow } from './workflow.ts';
 
 export interface ReleaseOptions {
@@ -102,7 +102,7 @@ export async function buildRelease(course: Course, options: ReleaseOptions): Pro
   const pkgText = readFileSync(path.join(repoRoot, 'package.json'), 'utf8');
   const scripts = await studentScripts(repoRoot, (JSON.parse(pkgText) as { scripts: Record<string, string> }).scripts);
   writeFileSync(path.join(out, 'package.json'), studentPackageJson(pkgText, scripts));
-  writeFileSync(path.join(out, 'README.md'), studentReadme(readFileSync(path.join(repoRoot, 'README.md'), 'utf8'), course));
+  writeFileSync(path.join(out, 'README.md'), studentReadme(readFileSync(path.join(repoRoot, studentGuide), 'utf8'), course));
   mkdirSync(path.join(out, '.github', 'workflows'), { recursive: true });
   writeFileSync(path.join(out, '.github', 'workflows', 'classroom.yml'), classroomWorkflow(course));
   const stubs = await writeStubs(out);

@@ -1,6 +1,6 @@
 /**
  * The pieces of a release that come from the repository's own files: which scripts students
- * keep, the README cut, the sealed files' bytes, the manifest and publishing a solution.
+ * keep, the README (the students' guide), the sealed files' bytes, the manifest and publishing a solution.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,11 +10,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadCourse } from '../../graders/support/course.ts';
 import { modifiedGraderFiles } from '../../graders/support/integrity.ts';
 import { repoRoot } from '../../graders/support/paths.ts';
-import { isSolutionPath, releaseFiles, scriptEntry, studentScripts, workflowTools } from './contents.ts';
+import { instructorScripts, isSolutionPath, releaseFiles, scriptEntry, studentScripts, workflowTools } from './contents.ts';
 import { writeManifest } from './manifest.ts';
 import { publishSolution } from './publish-solution.ts';
 import { compareRecordings, readRecording, sealedBytes, sealRecordings } from './seal.ts';
-import { studentPackageJson, studentReadme } from './student-files.ts';
+import { relativeLinks, studentGuide, studentPackageJson, studentReadme } from './student-files.ts';
 
 const course = loadCourse();
 const dir = mkdtempSync(path.join(tmpdir(), 'release-spec-'));
@@ -57,11 +57,25 @@ describe('what a release holds', () => {
     expect(files).toEqual(expect.arrayContaining(workflowTools));
   });
 
-  it("cuts the README before the instructors' section and drops editing markers", () => {
-    const text = '# Course\n\n## Students\nnpm test\n<!-- student-loop -->\nmore\n\n## Instructors\nsolutions/ and mutants\n## Maintainers\nx\n';
+  it("ships the students' guide whole as the README, without editing markers, then the release note", () => {
+    const text = '# Course\n\n## Set up\nnpm test\n<!-- student-loop -->\nmore\n\n## Your grade\nadvisory\n';
     const readme = studentReadme(text, course);
-    expect(readme.startsWith('# Course\n\n## Students\nnpm test\nmore\n\n## About this repository')).toBe(true);
-    expect(readme).not.toMatch(/Instructors|mutants|<!--/);
+    expect(readme.startsWith('# Course\n\n## Set up\nnpm test\nmore\n\n## Your grade\nadvisory\n\n## About this repository')).toBe(true);
+    expect(readme).not.toMatch(/<!--/);
+  });
+
+  it('reads the relative links of a Markdown text', () => {
+    expect(relativeLinks('[a](COURSE.md#x) [b](https://x.org/a) [c](#y) [d](exercises/e/README.md)')).toEqual(['COURSE.md', 'exercises/e/README.md']);
+  });
+
+  it("the students' guide links only to files a release ships, and names no instructors' script", async () => {
+    const guide = readFileSync(path.join(repoRoot, studentGuide), 'utf8');
+    const shipped = new Set(await releaseFiles(repoRoot, course));
+    const links = relativeLinks(guide);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((link) => !shipped.has(path.posix.normalize(link)))).toEqual([]);
+    expect(instructorScripts.filter((name) => new RegExp(`npm run ${name}\\b`).test(guide))).toEqual([]);
+    expect(guide).not.toMatch(/GRADE_TARGET=solutions|INSTRUCTORS\.md|MAINTAINERS\.md|--submissions/);
   });
 
   it('replaces only the scripts of package.json', () => {

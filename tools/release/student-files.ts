@@ -1,7 +1,7 @@
 /**
  * The files a release writes from the repository's own: package.json with the students' scripts
- * only (same dependencies, so the lock file still holds and `npm ci` works), and README.md with
- * the students' part of the repository's README plus a short note on what the release contains.
+ * only (same dependencies, so the lock file still holds and `npm ci` works), and README.md: the
+ * students' guide (STUDENTS.md) plus a short note on what the release contains.
  */
 import type { Course } from '../../graders/support/course.ts';
 
@@ -14,6 +14,9 @@ export function studentPackageJson(text: string, scripts: Record<string, string>
   const pkg = JSON.parse(text) as Record<string, unknown>;
   return JSON.stringify({ ...pkg, scripts }, null, 2) + '\n';
 }
+
+/** The students' guide in the repository, which a release ships as its README.md. */
+export const studentGuide = 'STUDENTS.md';
 
 /** The release's note on itself, appended to the students' README. */
 function releaseNote(course: Course): string {
@@ -39,14 +42,22 @@ function releaseNote(course: Course): string {
 }
 
 /**
- * The release's README: the repository README up to its instructors' section, without the
- * editing markers (`<!-- … -->` lines), followed by the release note.
+ * The release's README: the students' guide (STUDENTS.md) whole, without the editing markers
+ * (`<!-- … -->` lines), followed by the release note.
  *
- * @example studentReadme('# T\n## Students\nrun it\n<!-- x -->\n## Instructors\nsecret\n', course) → '# T\n## Students\nrun it\n\n## About this repository…'
+ * @example studentReadme('# T\n## Set up\nrun it\n<!-- x -->\nmore\n', course) → '# T\n## Set up\nrun it\nmore\n\n## About this repository…'
  */
-export function studentReadme(text: string, course: Course): string {
-  const lines = text.split('\n');
-  const cut = lines.findIndex((line) => /^## Instructors\b/.test(line));
-  const kept = (cut < 0 ? lines : lines.slice(0, cut)).filter((line) => !/^<!--.*-->\s*$/.test(line.trim()));
+export function studentReadme(guide: string, course: Course): string {
+  const kept = guide.split('\n').filter((line) => !/^<!--.*-->\s*$/.test(line.trim()));
   return `${kept.join('\n').trimEnd()}\n\n${releaseNote(course)}`;
+}
+
+/**
+ * The relative link targets of a Markdown text (`[text](target)`), without `#anchors`; web
+ * addresses and pure anchors are left out.
+ *
+ * @example relativeLinks('[a](COURSE.md#x) [b](https://x.org) [c](#y)') → ['COURSE.md']
+ */
+export function relativeLinks(markdown: string): string[] {
+  return [...markdown.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1].split('#')[0]).filter((target) => target !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(target));
 }
