@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: wall-clock benchmarks of grading, each the median of several runs next to a
- * floor — a bare `vitest run` of one trivial test. Prints a Markdown table for the README's
- * maintainer section. Run it on an otherwise idle machine.
+ * floor — a bare `vitest run` of one trivial test. Prints a Markdown table for MAINTAINERS.md
+ * ("Grading and verify"); it writes no file. Run it on an otherwise idle machine.
  *
  *   npm run bench                         # floor, exercise 01 (isolated and in-process), cpu and cpu+webgpu
  *   npm run bench -- --runs 5 --exercise exercise-03

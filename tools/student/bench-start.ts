@@ -1,5 +1,5 @@
 /**
- * Benchmark of `npm start` (for the README's maintainer section): in a copy of the repository
+ * Benchmark of `npm start` (for MAINTAINERS.md, "`npm start`"): in a copy of the repository
  * with every exercise of course.json, on cpu, the first run (which grades everything) once, then
  * the median of several cached runs — through npm, through the launcher alone, and through tsx
  * for comparison — next to the floor, a bare `node -e 0`. Prints a Markdown table.

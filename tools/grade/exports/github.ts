@@ -13,7 +13,7 @@
  * partial part earned one): a part worth 3 of which the student earned 2 is three tests, two
  * passed. The part's exact score rides on its first test, so the sum is exact too. The table
  * cannot show more than max_score, so a bonus counts in the Points line only (see
- * reporter-shape.ts and the README's "Exports" section).
+ * fixtures/github-reporter/reporter-v1.mjs and this folder's README.md).
  */
 import type { Course } from '../../../graders/support/course.ts';
 import type { RunResult } from '../../../graders/support/results/model.ts';
