@@ -3,25 +3,18 @@
  * per tfjs backend — a vitest project each: `cpu` always, `webgpu` when a Vulkan driver works.
  * The course's reporter prints the score table and writes the results file.
  */
-import { randomInt, randomUUID } from 'node:crypto';
 import { defineConfig } from 'vitest/config';
 import { detectWebgpu } from './graders/support/backends/detect.ts';
 import { loadCourse } from './graders/support/course.ts';
+import { shareWithWorkers } from './graders/support/settings.ts';
 
 const webgpu = detectWebgpu();
-// GRADE_SEED=random is resolved once here so every worker and the header agree on it.
-if (process.env.GRADE_SEED === 'random') process.env.GRADE_SEED = String(randomInt(2 ** 31));
-if (webgpu.available) process.env.COURSE_WEBGPU_ADAPTER = webgpu.adapter;
-else process.env.COURSE_WEBGPU_REASON = webgpu.reason;
-
-// One id per grading run marks its student processes, so the reporter can make sure none is left.
-process.env.GRADE_RUN_ID ??= randomUUID();
+// The run's seed (GRADE_SEED=random resolved once), run id and webgpu adapter, for the reporter and every worker.
+const workerEnv = shareWithWorkers(webgpu);
 // The webgpu project runs only the graders of exercises with parts on tensors.
 const tensorGraders = loadCourse()
   .exercises.filter((e) => e.parts.some((p) => p.tensors === true))
   .map((e) => `graders/${e.folder}/**/*.test.ts`);
-
-const shared = { GRADE_SEED: process.env.GRADE_SEED ?? '', GRADE_RUN_ID: process.env.GRADE_RUN_ID };
 
 export default defineConfig({
   test: {
@@ -35,12 +28,12 @@ export default defineConfig({
     experimental: { fsModuleCache: true, fsModuleCachePath: '.grade/vitest-cache' },
     projects: [
       // Each project names its own files: with `extends`, a root `include` would be merged into both.
-      { extends: true as const, test: { name: 'cpu', include: ['graders/exercise-*/**/*.test.ts'], env: { ...shared, COURSE_BACKEND: 'cpu' } } },
+      { extends: true as const, test: { name: 'cpu', include: ['graders/exercise-*/**/*.test.ts'], env: workerEnv.cpu } },
       ...(webgpu.available
         ? [
             {
               extends: true as const,
-              test: { name: 'webgpu', include: tensorGraders, env: { ...shared, COURSE_BACKEND: 'webgpu', COURSE_WEBGPU_ICD: webgpu.icd ?? '' } },
+              test: { name: 'webgpu', include: tensorGraders, env: workerEnv.webgpu },
             },
           ]
         : []),

@@ -11,9 +11,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { DriverOp } from '../support/sandbox/runner.ts';
 import { removeConvolutionKernels } from './part-e-no-conv.ts';
+import { gradeIsolation } from '../support/settings.ts';
 
 // In the benchmark-only in-process mode this module runs in the grader's own process, whose
 // tf.conv2d is Part E's oracle: nothing is removed there (and Part E's method goes unchecked).
-if (process.env.GRADE_ISOLATION !== 'off') removeConvolutionKernels(tf, [tf.getBackend(), 'cpu', 'webgpu']);
+if (gradeIsolation.read() !== 'off') removeConvolutionKernels(tf, [tf.getBackend(), 'cpu', 'webgpu']);
 
 export const ops: Record<string, DriverOp> = {};

@@ -23,6 +23,7 @@ import type { CallReport, CallRequest } from './sandbox/runner.ts';
 import type { Thrown, Wire } from './sandbox/wire.ts';
 import { propertySeed, replayPath, runSeed } from './seed.ts';
 import { describeMutation } from './mutation.ts';
+import { gradeTarget } from './settings.ts';
 
 /** How much slower a backend is than cpu at answering one call (shader compilation on SwiftShader). */
 const slowdown: Record<BackendName, number> = { cpu: 1, webgpu: 6 };
@@ -125,7 +126,7 @@ export class ExerciseGrader {
 
   private replayCommand(testName: string, extra: Record<string, string>): string {
     const env: string[] = [];
-    if (process.env.GRADE_TARGET) env.push(`GRADE_TARGET=${quote(process.env.GRADE_TARGET)}`);
+    if (gradeTarget.read() !== 'exercises') env.push(`GRADE_TARGET=${quote(gradeTarget.read())}`);
     if (runSeed() !== 'default') env.push(`GRADE_SEED=${quote(runSeed())}`);
     for (const [key, value] of Object.entries(extra)) env.push(`${key}=${value}`);
     return `${[...env, 'npm test', this.exercise.id, '--', '--project', this.backend, '-t', quote(regexEscape(testName))].join(' ')}`;

@@ -4,6 +4,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gradeTarget } from './settings.ts';
 
 /** The repository root (the folder holding course.json). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -21,7 +22,7 @@ export const solutionsDir = path.join(repoRoot, 'solutions');
  * @example GRADE_TARGET=solutions npm test exercise-01
  */
 export function targetDir(env: NodeJS.ProcessEnv = process.env): string {
-  const raw = env.GRADE_TARGET?.trim() || 'exercises';
+  const raw = gradeTarget.read(env);
   const dir = path.resolve(repoRoot, raw);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new Error(`GRADE_TARGET: expected a folder laid out like exercises/ (one sub-folder per exercise), got '${raw}' (${dir} does not exist).`);

@@ -11,9 +11,10 @@
  */
 import { findExercise } from './course.ts';
 import { currentBackend, currentSandbox } from './sandbox/current.ts';
+import { gradeNoPrewarm } from './settings.ts';
 
 export function prewarm(exerciseId: string): void {
   const exercise = findExercise(exerciseId);
   const runsHere = currentBackend() === 'cpu' || exercise.parts.some((p) => p.tensors === true);
-  if (runsHere && !process.env.GRADE_NO_PREWARM) currentSandbox().warm();
+  if (runsHere && !gradeNoPrewarm.read()) currentSandbox().warm();
 }

@@ -19,6 +19,7 @@ import { replayPath, runSeed } from './seed.ts';
 import type { Created } from './sandbox/codec.ts';
 import { fromCanonical, toCanonical } from './canonical.ts';
 import type { Wire } from './sandbox/wire.ts';
+import { gradeRecordDir } from './settings.ts';
 
 /**
  * A sealed release has no recorded answer for this case because the run uses another seed or path
@@ -94,7 +95,7 @@ export class Reference {
     }
     this.module ??= import(solutionFile(this.exercise)) as Promise<SolutionModule>;
     const value = await compute(await this.module, args);
-    const recordDir = process.env.GRADE_RECORD_DIR;
+    const recordDir = gradeRecordDir.read();
     if (recordDir) {
       mkdirSync(recordDir, { recursive: true });
       appendFileSync(path.join(recordDir, `${this.exercise.id}.${process.pid}.jsonl`), JSON.stringify({ key, value: toCanonical(value) }) + '\n');

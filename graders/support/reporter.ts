@@ -18,10 +18,12 @@ import { modifiedGraderFiles } from './integrity.ts';
 import { hasLiveSolution } from './reference.ts';
 import { killSandboxes } from './sandbox/cleanup.ts';
 import { sandboxNotice } from './sandbox/os-sandbox.ts';
+import { courseWebgpuAdapter, courseWebgpuReason, gradePath, gradeResults, gradeRunId } from './settings.ts';
 
 /** Where the latest run's result is written. */
 export function resultsFile(env: NodeJS.ProcessEnv = process.env): string {
-  return env.GRADE_RESULTS ? path.resolve(env.GRADE_RESULTS) : path.join(stateDir, 'results', 'latest.json');
+  const file = gradeResults.read(env);
+  return file !== undefined ? path.resolve(file) : path.join(stateDir, 'results', 'latest.json');
 }
 
 export default class CourseReporter implements Reporter {
@@ -35,10 +37,11 @@ export default class CourseReporter implements Reporter {
     this.startedAt = new Date();
     this.backends = vitest.projects.map((p) => ({
       name: p.name || 'cpu',
-      adapter: p.name === 'webgpu' ? (process.env.COURSE_WEBGPU_ADAPTER ?? 'webgpu') : 'cpu',
+      adapter: p.name === 'webgpu' ? (courseWebgpuAdapter.read() ?? 'webgpu') : 'cpu',
     }));
-    if (!this.backends.some((b) => b.name === 'webgpu') && process.env.COURSE_WEBGPU_REASON) {
-      this.unavailable.push({ name: 'webgpu', reason: process.env.COURSE_WEBGPU_REASON });
+    const reason = courseWebgpuReason.read();
+    if (!this.backends.some((b) => b.name === 'webgpu') && reason !== undefined) {
+      this.unavailable.push({ name: 'webgpu', reason });
     }
     const modified = modifiedGraderFiles();
     process.stdout.write(`${formatHeader(shortPath(targetDir()), runSeed(), this.backends, this.unavailable)}\n`);
@@ -56,10 +59,11 @@ export default class CourseReporter implements Reporter {
   }
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>): void {
-    const leftover = process.env.GRADE_RUN_ID ? killSandboxes(process.env.GRADE_RUN_ID) : 0;
+    const runId = gradeRunId.read();
+    const leftover = runId !== undefined ? killSandboxes(runId) : 0;
     const course = loadCourse();
     const { tests, loadErrors } = collect(course, modules);
-    const filtered = this.vitest?.config.testNamePattern !== undefined || process.env.GRADE_PATH !== undefined;
+    const filtered = this.vitest?.config.testNamePattern !== undefined || gradePath.read() !== undefined;
     const run: RunResult = scoreRun(course, tests, {
       startedAt: this.startedAt.toISOString(),
       durationMs: Date.now() - this.startedAt.getTime(),

@@ -7,11 +7,11 @@
  * - `GRADE_PATH=<path>` replays one fast-check case (the path printed with a failure).
  */
 import { createHash } from 'node:crypto';
+import { gradePath, gradeSeed } from './settings.ts';
 
 /** The run seed: 'default' unless GRADE_SEED says otherwise. */
 export function runSeed(env: NodeJS.ProcessEnv = process.env): string {
-  const raw = env.GRADE_SEED?.trim();
-  if (raw === undefined || raw === '' || raw === 'default') return 'default';
+  const raw = gradeSeed.read(env);
   if (raw === 'random') {
     // Fixed for the whole run: the config resolves 'random' once and passes the number down.
     throw new Error("GRADE_SEED=random must be resolved by the runner's configuration before grading.");
@@ -29,10 +29,5 @@ export function propertySeed(testId: string, env: NodeJS.ProcessEnv = process.en
 
 /** The fast-check path to replay (GRADE_PATH), if any. */
 export function replayPath(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const raw = env.GRADE_PATH?.trim();
-  if (raw === undefined || raw === '') return undefined;
-  if (!/^\d+(:\d+)*$/.test(raw)) {
-    throw new Error(`GRADE_PATH: expected a fast-check path such as 12 or 12:3:0, got '${raw}'.`);
-  }
-  return raw;
+  return gradePath.read(env);
 }

@@ -23,6 +23,7 @@ import { encodeRunnerResult, type GithubRunnerResult } from './exports/github.ts
 import { points } from './exports/selection.ts';
 import { printPoints } from './points.ts';
 import { readRun } from './results-file.ts';
+import { gradeTarget } from '../../graders/support/settings.ts';
 
 const usage = `usage:
   npm run grade -- --format github|gradescope|classroom50 [--results <file>] [--grade] [--exercise <id>]... [--out <file>] [--github-output <name>]
@@ -87,7 +88,7 @@ async function exportCommand(format: string): Promise<void> {
   }
   let run: RunResult | undefined;
   if (values.grade) {
-    const target = process.env.GRADE_TARGET ?? 'exercises';
+    const target = gradeTarget.read();
     process.stderr.write(`grading ${target}${ids.length ? ` (${ids.join(', ')})` : ''}…\n`);
     run = (await gradeRun({ target, exercises: ids })).result;
     if (run === undefined) process.stderr.write('grade: the grading wrote no results; exporting an error result.\n');

@@ -10,6 +10,7 @@ import { repoRoot, shortPath } from '../../graders/support/paths.ts';
 import { cacheFile, cacheSchema, currentInputs, lookup, sliceRun, storeEntry, type CacheEntry, type CacheInputs } from './grade-cache.ts';
 import { gradeRun } from './grade-run.ts';
 import { hashStudentFiles, missingFileLine, studentFiles } from './student-files.ts';
+import { gradeTarget } from '../../graders/support/settings.ts';
 
 /** Where one exercise stands after {@link gradeExercises}. */
 export interface ExerciseState {
@@ -82,8 +83,8 @@ function inspect(exercise: Exercise, options: GradingOptions, root: string): { s
 
 /** GRADE_TARGET as the student set it (or unset), so failures print the replay command `npm test` prints. */
 function targetAsSet(target: string, root: string): string | undefined {
-  const raw = process.env.GRADE_TARGET?.trim() || 'exercises';
-  return path.resolve(root, raw) === path.resolve(target) ? process.env.GRADE_TARGET : target;
+  const raw = gradeTarget.read();
+  return path.resolve(root, raw) === path.resolve(target) ? (raw === 'exercises' ? undefined : raw) : target;
 }
 
 /** Grades every pending exercise in one vitest run and records each result. */

@@ -14,6 +14,7 @@ import { repoRoot } from '../../graders/support/paths.ts';
 import type { RunResult } from '../../graders/support/results/model.ts';
 import { hashTree } from './hash-tree.ts';
 import { hashStudentFiles, studentFiles } from './student-files.ts';
+import { gradeSeed } from '../../graders/support/settings.ts';
 
 export const cacheSchema = 'cnn-course/grade-cache/v1';
 
@@ -86,7 +87,7 @@ export function backendSet(): string {
 
 /** The run seed as GRADE_SEED gives it; `random` means a result can never be reused. */
 export function seedOf(env: NodeJS.ProcessEnv = process.env): string {
-  return env.GRADE_SEED?.trim() || 'default';
+  return gradeSeed.read(env);
 }
 
 /** The inputs of grading `exercise` in `target` now. */

@@ -31,6 +31,7 @@ import { checkReferences } from '../release/check/references.ts';
 import { checkStatic } from '../release/check/static-checks.ts';
 import { formatLeak } from '../release/leaks.ts';
 import type { Step } from './step.ts';
+import { keepReleaseCheck } from '../../graders/support/settings.ts';
 
 /** The step, for the exercises `only` (all when undefined), recording and grading on `backends`. */
 export function releaseStep(only?: string[], backends: string[] = ['cpu']): Step {
@@ -78,7 +79,7 @@ export function releaseStep(only?: string[], backends: string[] = ['cpu']): Step
       } catch (error) {
         ctx.problems.push(String(error instanceof Error ? error.message : error));
       } finally {
-        if (process.env.KEEP_RELEASE_CHECK === '1') ctx.lines.push(`kept ${work}`);
+        if (keepReleaseCheck.read()) ctx.lines.push(`kept ${work}`);
         else rmSync(work, { recursive: true, force: true });
       }
       return { ok: ctx.problems.length === 0, lines: [...ctx.lines, ...ctx.problems.map((p) => `✗ ${p}`)] };

@@ -17,19 +17,20 @@ import { typecheck } from './check-typecheck.ts';
 import type { Step, StepResult } from './step.ts';
 import { detectWebgpu } from '../../graders/support/backends/detect.ts';
 import { osSandbox } from '../../graders/support/sandbox/os-sandbox.ts';
+import { courseRequireSandbox, courseRequireWebgpu } from '../../graders/support/settings.ts';
 
 const { values } = parseArgs({ options: { only: { type: 'string', multiple: true }, exercise: { type: 'string', multiple: true } } });
 
 const webgpu = detectWebgpu();
 const backends = webgpu.available ? ['cpu', 'webgpu'] : ['cpu'];
 process.stdout.write(webgpu.available ? `backends: cpu, webgpu (${webgpu.adapter})\n` : `backends: cpu only — webgpu: ${webgpu.reason}\n`);
-if (!webgpu.available && process.env.COURSE_REQUIRE_WEBGPU === '1') {
+if (!webgpu.available && courseRequireWebgpu.read()) {
   process.stdout.write('COURSE_REQUIRE_WEBGPU=1 but webgpu is not available: CI must grade on both backends.\n');
   process.exit(1);
 }
 const sandbox = osSandbox();
 process.stdout.write(sandbox.available ? `OS sandbox: bubblewrap (${sandbox.bwrap})\n` : `OS sandbox: none — ${sandbox.reason}\n`);
-if (!sandbox.available && process.env.COURSE_REQUIRE_SANDBOX === '1') {
+if (!sandbox.available && courseRequireSandbox.read()) {
   process.stdout.write('COURSE_REQUIRE_SANDBOX=1 but bubblewrap cannot sandbox here: CI must prove the hostile submissions contained by the OS sandbox.\n');
   process.exit(1);
 }

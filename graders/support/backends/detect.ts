@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stateDir } from '../paths.ts';
+import { courseWebgpu, vkIcdFilenames } from '../settings.ts';
 
 export type BackendName = 'cpu' | 'webgpu';
 
@@ -71,7 +72,7 @@ function adapterName(answer: ProbeAnswer): { name: string; swiftshader: boolean 
 }
 
 function cacheKey(): string {
-  const parts = [process.version, process.env.VK_ICD_FILENAMES ?? '', process.env.COURSE_WEBGPU ?? ''];
+  const parts = [process.version, vkIcdFilenames.read() ?? '', String(courseWebgpu.read())];
   for (const dir of icdDirs) {
     if (!existsSync(dir)) continue;
     for (const file of readdirSync(dir).sort()) parts.push(`${dir}/${file}:${statSync(path.join(dir, file)).mtimeMs}`);
@@ -81,9 +82,9 @@ function cacheKey(): string {
 }
 
 function detectUncached(): WebgpuDriver | NoWebgpu {
-  if (process.env.COURSE_WEBGPU === '0') return { available: false, reason: 'disabled by COURSE_WEBGPU=0' };
-  const named = process.env.VK_ICD_FILENAMES;
-  if (named !== undefined && named !== '') {
+  if (!courseWebgpu.read()) return { available: false, reason: 'disabled by COURSE_WEBGPU=0' };
+  const named = vkIcdFilenames.read();
+  if (named !== undefined) {
     const answer = probe(named);
     if (!answer.found) return { available: false, reason: `no WebGPU adapter with VK_ICD_FILENAMES=${named}; ${enableHint}` };
     const { name, swiftshader } = adapterName(answer);

@@ -21,6 +21,7 @@ import { treeResidentMiB } from './resident.ts';
 import { repoRoot, solutionsDir, stateDir, shortPath } from '../paths.ts';
 import type { BackendName } from '../backends/detect.ts';
 import type { Hygiene, Notice, Request, Response, Thrown, Wire } from './wire.ts';
+import { gradeRunId } from '../settings.ts';
 
 /** Why a request got no answer. */
 export type FaultKind = 'compile' | 'load' | 'timeout' | 'exit' | 'memory' | 'start';
@@ -81,7 +82,7 @@ export const sandboxMarker = 'COURSE_SANDBOX';
 
 /** The grading run's id (set once by vitest.config.ts; inherited by workers). */
 export function runMarker(): string {
-  return process.env.GRADE_RUN_ID ?? 'unknown-run';
+  return gradeRunId.read() ?? 'unknown-run';
 }
 const startTimeoutMs = 60_000;
 const loadTimeoutMs = 20_000;

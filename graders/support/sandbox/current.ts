@@ -7,6 +7,7 @@ import type { BackendName } from '../backends/detect.ts';
 import { repoRoot } from '../paths.ts';
 import { Sandbox } from './client.ts';
 import { InProcessSandbox } from './in-process.ts';
+import { courseBackend, courseWebgpuIcd, gradeIsolation } from '../settings.ts';
 
 /** What graders use: the isolated process, or (benchmark only) the in-process stand-in. */
 export type StudentProcess = Pick<Sandbox, 'warm' | 'target' | 'request' | 'requestWithHygiene' | 'restart' | 'close' | 'adapter'>;
@@ -15,9 +16,7 @@ let instance: StudentProcess | undefined;
 
 /** The backend this vitest project grades (COURSE_BACKEND, default cpu). */
 export function currentBackend(): BackendName {
-  const backend = process.env.COURSE_BACKEND ?? 'cpu';
-  if (backend !== 'cpu' && backend !== 'webgpu') throw new Error(`COURSE_BACKEND: expected 'cpu' or 'webgpu', got '${backend}'.`);
-  return backend;
+  return courseBackend.read();
 }
 
 /**
@@ -25,13 +24,13 @@ export function currentBackend(): BackendName {
  * `GRADE_ISOLATION=off` (benchmark only) runs the student's code in this process instead.
  */
 export function currentSandbox(): StudentProcess {
-  if (process.env.GRADE_ISOLATION === 'off') {
+  if (gradeIsolation.read() === 'off') {
     instance ??= new InProcessSandbox(currentBackend());
     return instance;
   }
   instance ??= new Sandbox({
     backend: currentBackend(),
-    icd: process.env.COURSE_WEBGPU_ICD || undefined,
+    icd: courseWebgpuIcd.read(),
     readable: [path.join(repoRoot, 'datasets')],
   });
   return instance;

@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { gradeIsolation, gradeOsSandbox } from '../settings.ts';
 
 /** The sandbox can be used (`bwrap` is its executable), or why it cannot. */
 export type OsSandbox = { available: true; bwrap: string } | { available: false; reason: string };
@@ -134,7 +135,7 @@ export const osSandboxSwitch = 'GRADE_OS_SANDBOX';
  * (then `reason` says so, and the run's header says it is not sandboxed).
  */
 export function useOsSandbox(env: NodeJS.ProcessEnv = process.env): OsSandbox {
-  if (env[osSandboxSwitch] === 'off') return { available: false, reason: `${osSandboxSwitch}=off` };
+  if (gradeOsSandbox.read(env) === 'off') return { available: false, reason: `${osSandboxSwitch}=off` };
   return osSandbox();
 }
 
@@ -144,7 +145,7 @@ export function useOsSandbox(env: NodeJS.ProcessEnv = process.env): OsSandbox {
  * @example "not sandboxed: bwrap is not on PATH (…); your code runs under Node's permission model only"
  */
 export function sandboxNotice(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.GRADE_ISOLATION === 'off') return undefined;
+  if (gradeIsolation.read(env) === 'off') return undefined;
   const os = useOsSandbox(env);
   if (os.available) return undefined;
   return `not sandboxed: ${os.reason}; your code runs under Node's permission model only (fine for practice, not for a grade of record)`;

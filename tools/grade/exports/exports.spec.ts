@@ -14,6 +14,7 @@ import { classroom50Identity } from './classroom50.ts';
 import { checkClassroom50, checkGithub, checkGradescope } from './fields.ts';
 import { exportRun, formats } from './formats.ts';
 import { encodeRunnerResult, toGithubRunner } from './github.ts';
+import { updateGolden } from '../../../graders/support/settings.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.join(here, 'fixtures');
@@ -35,7 +36,7 @@ describe('exports match their golden fixtures', () => {
       it(`${name} → ${format}`, () => {
         const actual = exportRun(format, input.run ?? undefined, course, input.ids, input.env, new Date(input.now ?? '2026-11-28T06:00:00Z'));
         const file = path.join(fixtures, name, `expected-${format}.json`);
-        if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, JSON.stringify(actual, null, 2) + '\n');
+        if (updateGolden.read()) writeFileSync(file, JSON.stringify(actual, null, 2) + '\n');
         expect(actual).toEqual(JSON.parse(readFileSync(file, 'utf8')));
       });
     }

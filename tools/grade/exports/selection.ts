@@ -5,6 +5,7 @@
 import type { Course, Exercise } from '../../../graders/support/course.ts';
 import { maxScore } from '../../../graders/support/course.ts';
 import type { ExerciseResult, PartResult, RunResult } from '../../../graders/support/results/model.ts';
+import { courseFilesModified } from '../../../graders/support/settings.ts';
 
 /** One exercise of an export, with its result when the run has one. */
 export interface Selected {
@@ -50,7 +51,7 @@ export function selectExercises(run: RunResult | undefined, course: Course, ids:
  * @example modifiedFiles(run, { COURSE_FILES_MODIFIED: '.npmrc' }) → ['.npmrc', 'graders/…']
  */
 export function modifiedFiles(run: RunResult | undefined, env: NodeJS.ProcessEnv = {}): string[] {
-  const fromStep = (env.COURSE_FILES_MODIFIED ?? '').split(',').filter((f) => f.trim() !== '');
+  const fromStep = courseFilesModified.read(env);
   return [...new Set([...(run?.graders_modified ?? []), ...fromStep])].sort();
 }
 
