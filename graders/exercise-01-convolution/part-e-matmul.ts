@@ -1,12 +1,13 @@
 /**
  * Part E — conv2dMatMul on tensors, on every backend: agrees with the reference on random and
  * realistic batches, cannot run a convolution kernel (the exercise's driver removes them from
- * the student's tfjs before their module loads; calling tf.conv2d throws), runs a matrix
- * product, leaks no tensors (checked on every call), and rejects a channel mismatch.
+ * the student's tfjs before their module loads; calling tf.conv2d throws), needs a matrix
+ * product (called again with tfjs's matrix-product kernels hidden too, it must not return the
+ * right answer), leaks no tensors (checked on every call), and rejects a channel mismatch.
  *
- * The matrix-product check reads the kernel list the student's process reports (tf.profile
- * there), so a forged report can pass it: see "What the student's process reports about
- * itself" in graders/support/README.md.
+ * No check reads which kernels the student's process says it ran: both method checks remove a
+ * capability and judge the answer (see "What the student's process reports about itself" in
+ * graders/support/README.md).
  */
 import fc from 'fast-check';
 import type { ExerciseGrader } from '../support/exercise.ts';
@@ -16,10 +17,8 @@ import type { CallReport } from '../support/sandbox/runner.ts';
 import { isWireTensor, type Dense, type Wire, type WireTensor } from '../support/sandbox/wire.ts';
 import { abs, batchCase, dense, showBatch, type BatchCase } from './cases.ts';
 import { expectSums } from './check.ts';
-import { missingConvolutionKernel } from './part-e-no-conv.ts';
+import { matrixProductKernels, missingConvolutionKernel } from './part-e-no-conv.ts';
 import { tfConv2d } from './tf-oracle.ts';
-
-const productKernels = ['BatchMatMul', '_FusedMatMul', 'MatMul', 'Einsum'];
 
 function tensor(d: Dense): WireTensor {
   return { $tensor: { shape: d.shape, dtype: 'float32', data: Float32Array.from(d.data) } };
@@ -41,7 +40,7 @@ const realistic: fc.Arbitrary<BatchCase> = fc
 /** Calls conv2dMatMul; a throw because a convolution kernel is missing gets its own message. */
 async function callWithoutConvolution(ex: ExerciseGrader, args: Wire[]): Promise<CallReport & { value: Wire }> {
   try {
-    return await ex.call('conv2dMatMul', args, { profile: true, timeoutMs: 10_000 });
+    return await ex.call('conv2dMatMul', args, { timeoutMs: 10_000 });
   } catch (error) {
     const kernel = error instanceof GradeFailure ? missingConvolutionKernel(error.message) : undefined;
     if (kernel === undefined) throw error;
@@ -57,12 +56,10 @@ export function gradePartE(ex: ExerciseGrader): void {
   ex.part('E', () => {
     const check = async (c: BatchCase): Promise<void> => {
       const report = await callWithoutConvolution(ex, [tensor(c.x), tensor(c.filters), c.options]);
-      if (!report.kernels.some((k) => productKernels.includes(k))) {
-        throw new GradeFailure(
-          `conv2dMatMul ran no matrix product (kernels: ${[...new Set(report.kernels)].join(', ') || 'none'}): the layer should be one tf.matMul of the patch matrix and the reshaped filters.`,
-        );
-      }
-      const got = fromTensor(report.value, 'the result of conv2dMatMul');
+      await expectReference(c, fromTensor(report.value, 'the result of conv2dMatMul'));
+    };
+
+    const expectReference = async (c: BatchCase, got: Dense): Promise<void> => {
       const expected = fromTensor(await ex.reference.call('conv2dMatMul', [tensor(c.x), tensor(c.filters), c.options]), 'the reference result');
       const [kh, kw, cin] = c.filters.shape;
       const magnitude = await tfConv2d(abs(c.x), abs(c.filters), c.options);
@@ -75,6 +72,29 @@ export function gradePartE(ex: ExerciseGrader): void {
       show: showBatch,
       shrink: false,
     });
+
+    // Evidence the grader makes itself: the same call with tf.matMul's kernels gone. An answer
+    // that still comes back right was computed without a matrix product; a throw, or a wrong
+    // answer, shows the answer needs one. (Whether the first test's call ran one is not asked:
+    // the student's process would be the one to say.)
+    ex.property(
+      `needs a matrix product: with tfjs's ${matrixProductKernels.join(', ')} kernels removed as well, conv2dMatMul cannot compute the answer`,
+      batchCase(),
+      async (c) => {
+        const args = [tensor(c.x), tensor(c.filters), c.options];
+        await check(c); // right with the products available: else this test would prove nothing
+        const report = (await ex.driver('withoutMatrixProducts', { args }, { label: 'conv2dMatMul', timeoutMs: 10_000 })) as { value?: Wire; thrown?: Wire };
+        if (report.thrown !== undefined || !isWireTensor(report.value)) return;
+        let right = true;
+        await expectReference(c, fromTensor(report.value, 'the result of conv2dMatMul')).catch(() => (right = false));
+        if (right) {
+          throw new GradeFailure(
+            `conv2dMatMul returned the right answer with tfjs's matrix-product kernels (${matrixProductKernels.join(', ')}) removed, so it computes without tf.matMul: build the patch matrix (im2col) and multiply it by the reshaped filters with one tf.matMul.`,
+          );
+        }
+      },
+      { numRuns: 3, show: showBatch },
+    );
 
     ex.test('rejects a channel mismatch with an Error that names both depths', async () => {
       const x = tensor({ shape: [1, 4, 4, 3], data: new Float64Array(48) });

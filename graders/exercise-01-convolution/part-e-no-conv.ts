@@ -1,7 +1,8 @@
 /**
- * Part E's removed capability: the tfjs convolution kernels. Used by the exercise's driver (in
- * the student's process, before their module loads) and by Part E's grader (to name the kernel
- * when a submission still calls one).
+ * Part E's removed capabilities: the tfjs convolution kernels, sealed out for good, and the
+ * matrix-product kernels, hidden for one call at a time (the test that conv2dMatMul needs a
+ * matrix product). Used by the exercise's driver (in the student's process, before their module
+ * loads) and by Part E's grader (to name the kernel when a submission still calls one).
  */
 import type * as tfjs from '@tensorflow/tfjs';
 
@@ -42,13 +43,39 @@ export function removeConvolutionKernels(tf: typeof tfjs, backends: string[]): s
   const get = Map.prototype.get;
   const has = Set.prototype.has;
   Object.defineProperty(registry, 'get', {
-    value: (key: unknown): unknown => (apply(has, removed, [key]) ? undefined : apply(get, registry, [key])),
+    value: (key: unknown): unknown => (apply(has, removed, [key]) || apply(has, hidden, [key]) ? undefined : apply(get, registry, [key])),
     writable: false,
     configurable: false,
     enumerable: false,
   });
   return [...removed];
 }
+
+// Registry keys hidden for the duration of one call (see whileHidden); empty otherwise. Module
+// state of the driver's bundle: the student's code cannot reach it.
+const hidden = new Set<string>();
+
+/**
+ * Runs `run` with the given kernels hidden from tfjs's registry on every backend named (after
+ * {@link removeConvolutionKernels} has sealed the registry's `get`), and shows them again after,
+ * whatever `run` does. Nothing is unregistered, so the harness sees no registry change.
+ *
+ * @param kernels - kernel names, e.g. ['BatchMatMul']
+ * @param backends - backend names, e.g. ['cpu', 'webgpu']
+ * @example await whileHidden(['BatchMatMul'], ['cpu'], () => call()) // tf.matMul throws "Kernel 'BatchMatMul' not registered" inside
+ */
+export async function whileHidden<T>(kernels: string[], backends: string[], run: () => Promise<T>): Promise<T> {
+  const keys = backends.flatMap((backend) => kernels.map((kernel) => `${backend}_${kernel}`));
+  for (const key of keys) hidden.add(key);
+  try {
+    return await run();
+  } finally {
+    for (const key of keys) hidden.delete(key);
+  }
+}
+
+/** tfjs 4.22's kernels that multiply matrices: tf.matMul, tf.dot and tf.outerProduct run BatchMatMul; tf.einsum runs Einsum. */
+export const matrixProductKernels = ['BatchMatMul', '_FusedMatMul', 'Einsum'];
 
 /** tfjs 4.22's convolution kernel names (every backend uses the same names). */
 const convolutionKernelNames = [

@@ -1,4 +1,5 @@
 import { defineHostile } from '../../support/mutants/define.ts';
+import { forgeSend } from '../forge-send.ts';
 
 // The attack of issue 13: no network worth the name, and every reply's `losses` rewritten to fall
 // (2/2 when Part E read the losses the student's process measured). The grader now trains the
@@ -13,17 +14,7 @@ export default defineHostile({
   return tf.sequential({ layers: [tf.layers.flatten({ inputShape }), tf.layers.dense({ units: numClasses, activation: 'softmax', trainable: false })] });
 }`,
     },
-    {
-      append: [
-        'const realSend = process.send?.bind(process);',
-        'const forge = (value: unknown): unknown => {',
-        '  if (Array.isArray(value)) return value.map(forge);',
-        "  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return value;",
-        "  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'losses' && Array.isArray(v) ? v.map((_, i) => 2 / 2 ** i) : forge(v)]));",
-        '};',
-        'if (realSend !== undefined) (process as { send?: unknown }).send = (message: unknown, ...rest: unknown[]) => realSend(forge(message) as never, ...(rest as []));',
-      ].join('\n'),
-    },
+    forgeSend("(k: string, v: unknown): unknown => (k === 'losses' && Array.isArray(v) ? v.map((_, i) => 2 / 2 ** i) : v)"),
   ],
   expect: { A: 'pass', B: 'pass', C: 'pass', D: 'fail', E: 'fail' },
   messages: { E: 'buildResNet' },
