@@ -9,6 +9,7 @@
 import { parseArgs } from 'node:util';
 import { courseLayout } from './check-course.ts';
 import { hostileStep } from './check-hostile.ts';
+import { lint } from './check-lint.ts';
 import { mutantsStep } from './check-mutants.ts';
 import { releaseStep } from './check-release.ts';
 import { solutionsScoreFull, stubsScoreZero } from './check-references.ts';
@@ -36,6 +37,7 @@ if (!sandbox.available && courseRequireSandbox.read()) {
 }
 const steps: Step[] = [
   courseLayout,
+  lint,
   typecheck,
   spec,
   solutionsScoreFull,
