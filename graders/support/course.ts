@@ -32,15 +32,31 @@ export interface Exercise {
   /** The files a student edits, relative to the exercise folder; the first is the entry module. */
   files: string[];
   parts: Part[];
+  /**
+   * Files (or folders) this exercise's grading reads at run time that no import graph shows,
+   * repository-relative, e.g. a key file or a model's weights (see inputs/grading-inputs.ts).
+   */
+  gradingData?: string[];
 }
 
 export interface Course {
   title: string;
   exercises: Exercise[];
+  /** Like {@link Exercise.gradingData}, for every exercise: configuration and the release manifest. */
+  gradingData?: string[];
 }
 
 function invalid(message: string): never {
   throw new Error(`course.json: ${message}`);
+}
+
+/** `gradingData`, when present: repository-relative paths with `/`, never leaving the repository. */
+function checkGradingData(where: string, value: unknown): void {
+  if (value === undefined) return;
+  const good = (p: unknown): boolean => typeof p === 'string' && p !== '' && !p.startsWith('/') && !p.includes('\\') && !p.split('/').includes('..');
+  if (!Array.isArray(value) || !value.every(good)) {
+    invalid(`${where} "gradingData": expected an array of repository-relative paths (like "datasets/models/bars-cnn"), got ${JSON.stringify(value)}`);
+  }
 }
 
 /** Parses and checks a manifest; throws an Error naming the first problem. */
@@ -55,6 +71,7 @@ export function parseCourse(text: string): Course {
   if (typeof course?.title !== 'string' || !Array.isArray(course.exercises)) {
     invalid('expected an object with "title" (string) and "exercises" (array)');
   }
+  checkGradingData('the course\'s', course.gradingData);
   const ids = new Set<string>();
   for (const exercise of course.exercises) {
     if (!/^exercise-\d\d$/.test(exercise?.id)) invalid(`expected an exercise id like "exercise-01", got ${JSON.stringify(exercise?.id)}`);
@@ -63,6 +80,7 @@ export function parseCourse(text: string): Course {
     if (!exercise.folder?.startsWith(exercise.id)) invalid(`${exercise.id}: folder must start with the id, got ${JSON.stringify(exercise.folder)}`);
     if (!Array.isArray(exercise.files) || exercise.files.length === 0) invalid(`${exercise.id}: expected at least one file in "files"`);
     if (!Array.isArray(exercise.parts) || exercise.parts.length === 0) invalid(`${exercise.id}: expected at least one part`);
+    checkGradingData(`${exercise.id}:`, exercise.gradingData);
     const partIds = new Set<string>();
     for (const part of exercise.parts) {
       if (typeof part?.id !== 'string' || part.id === '') invalid(`${exercise.id}: a part has no id`);

@@ -1,18 +1,20 @@
 /**
  * The grading cache: one JSON file per exercise and graded folder under `.grade/cache/`, holding
  * the {@link RunResult} of its last grading and the inputs it was graded from. A result is reused
- * only while every input is unchanged: the student's files, the grading files (its graders, the
- * harness, the reference or recordings, datasets, course.json, configuration and lock file), the
- * backend set and the run seed. Anything unreadable is simply graded again.
+ * only while every input is unchanged: the student's files, the grading files (the list
+ * graders/support/inputs/grading-inputs.ts derives: import graphs of the graders, driver, runner,
+ * reference and the submission's shared imports, plus the data course.json declares), the backend
+ * set and the run seed. Anything unreadable is simply graded again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { detectWebgpu } from '../../graders/support/backends/detect.ts';
 import type { Exercise } from '../../graders/support/course.ts';
+import { gradingInputs, graderEntries } from '../../graders/support/inputs/grading-inputs.ts';
+import { digestFiles, readRemembered, remember } from '../../graders/support/inputs/input-digest.ts';
 import { repoRoot } from '../../graders/support/paths.ts';
 import type { RunResult } from '../../graders/support/results/model.ts';
-import { hashTree } from './hash-tree.ts';
 import { hashStudentFiles, studentFiles } from './student-files.ts';
 import { gradeSeed } from '../../graders/support/settings.ts';
 
@@ -50,33 +52,27 @@ export type CacheLookup =
   | { state: 'missing' }
   | { state: 'unreadable'; note: string };
 
-/** Files and folders (repository-relative) every exercise's grading depends on. */
-const sharedInputs = ['graders/support', 'datasets', 'course.json', 'vitest.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
-
-/** Grading inputs of one exercise, repository-relative: its graders, its reference, and the
- * top-level files of graders/ (the release's manifest and any sealed recordings kept there). */
-export function exerciseGraderInputs(exercise: Exercise, root = repoRoot): string[] {
-  const graders = path.join(root, 'graders');
-  const topLevel = existsSync(graders) ? readdirSync(graders).filter((name) => statSync(path.join(graders, name)).isFile()) : [];
-  // graders/sealed/<id>.json.gz: a student release's recorded reference answers.
-  return [`graders/${exercise.folder}`, `solutions/${exercise.folder}`, `graders/sealed/${exercise.id}.json.gz`, ...topLevel.map((name) => `graders/${name}`)];
+/** Where the list of grading inputs behind an exercise's cached result is remembered (beside it). */
+export function inputsFile(exerciseId: string, target: string, root = repoRoot): string {
+  return cacheFile(exerciseId, target, root).replace(/\.json$/, '.inputs.json');
 }
 
-function digestTree(paths: string[], root: string): string {
-  const hash = createHash('sha256');
-  for (const [file, digest] of hashTree(paths, root)) hash.update(`${file}\0${digest}\n`);
-  return hash.digest('hex');
-}
-
-const sharedDigests = new Map<string, string>();
-
-/** Hash of everything that decides how `exercise` is graded (the shared part once per process). */
-export function gradersDigest(exercise: Exercise, root = repoRoot): string {
-  if (!sharedDigests.has(root)) sharedDigests.set(root, digestTree(sharedInputs, root));
-  return createHash('sha256')
-    .update(sharedDigests.get(root)!)
-    .update(digestTree(exerciseGraderInputs(exercise, root), root))
-    .digest('hex');
+/**
+ * Hash of every file that decides how `exercise` is graded in `target` — the list that
+ * graders/support/inputs/grading-inputs.ts derives from the code (import graphs) and course.json
+ * (data read at run time). The list is remembered beside the cached result and derived again only
+ * when one of its files, the grader files or the student's files change.
+ */
+export function gradersDigest(exercise: Exercise, target: string, root = repoRoot, student = hashStudentFiles(studentFiles(exercise, target))): string {
+  const file = inputsFile(exercise.id, target, root);
+  // The student's files decide which shared files their bundle pulls in; a new *.test.ts is a new entry.
+  const key = [cacheSchema, exercise.id, target, student, ...graderEntries(exercise, root)].join('\n');
+  const remembered = readRemembered(file, key, root);
+  if (remembered !== undefined) return remembered.digest;
+  const { files } = gradingInputs(exercise, { root, target });
+  const digest = digestFiles(root, files);
+  remember(file, { key, files, digest });
+  return digest;
 }
 
 /** The backend set a grading run would use on this machine (vitest.config.ts asks the same). */
@@ -92,10 +88,11 @@ export function seedOf(env: NodeJS.ProcessEnv = process.env): string {
 
 /** The inputs of grading `exercise` in `target` now. */
 export function currentInputs(exercise: Exercise, target: string, root = repoRoot, env: NodeJS.ProcessEnv = process.env): CacheInputs {
+  const student = hashStudentFiles(studentFiles(exercise, target));
   return {
     target,
-    student: hashStudentFiles(studentFiles(exercise, target)),
-    graders: gradersDigest(exercise, root),
+    student,
+    graders: gradersDigest(exercise, target, root, student),
     backends: backendSet(),
     seed: seedOf(env),
   };

@@ -7,8 +7,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
 import type { Course } from '../../graders/support/course.ts';
+import { importGraph } from '../../graders/support/inputs/import-graph.ts';
 
 /** Files copied as they are from the repository's top level. */
 export const topLevelFiles = ['COURSE.md', 'ARTICLE-ERRATA.md', 'course.json', 'tsconfig.json', 'vitest.config.ts', 'package-lock.json', '.gitignore'];
@@ -51,29 +51,11 @@ export function scriptEntry(command: string): string | undefined {
  * static and literal dynamic imports the way the bundler does.
  */
 export async function importClosure(root: string, entries: string[]): Promise<string[]> {
-  if (entries.length === 0) return [];
-  let result;
   try {
-    result = await esbuild.build({
-      absWorkingDir: root,
-      entryPoints: entries,
-      bundle: true,
-      write: false,
-      metafile: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      outdir: 'out',
-      logLevel: 'silent',
-    });
+    return withTypeImports(root, importGraph(root, entries)).sort();
   } catch (error) {
     throw new Error(`release: cannot follow the imports of ${entries.join(', ')}: ${(error as Error).message}`);
   }
-  const files = Object.keys(result.metafile.inputs)
-    .map((file) => file.split(path.sep).join('/'))
-    .filter((file) => !file.startsWith('node_modules/') && !file.startsWith('..'));
-  return withTypeImports(root, files).sort();
 }
 
 /** Relative modules a file names in `import … from` / `export … from` — type-only ones included. */

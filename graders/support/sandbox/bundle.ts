@@ -5,8 +5,10 @@
  */
 import { build, buildSync, type BuildOptions, type Message } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { metafileInputs } from '../inputs/import-graph.ts';
+import { digestFiles, readRemembered, remember } from '../inputs/input-digest.ts';
 import { repoRoot, shortPath } from '../paths.ts';
 import { confine, type ForbiddenDir } from './confine.ts';
 
@@ -45,24 +47,33 @@ const common: BuildOptions = {
 };
 
 /**
- * Bundles trusted grader code (the runner, a driver) once per content: the output is named by a
- * hash of `sources` (every file the bundle depends on, entry first for drivers that import little
- * else) and reused while they are unchanged. Synchronous, so a process can be started at once.
+ * Bundles trusted grader code (the runner, a driver) once per content. Every file the bundle is
+ * made of (esbuild's metafile: the entry and everything it imports, `datasets/` included) is
+ * remembered beside it with a hash of their contents; the bundle is reused while those files are
+ * unchanged, and built again when any of them changes. Synchronous, so a process can be started
+ * at once.
  *
- * @returns the bundle's path, e.g. `.grade/build/runner-3f2a….mjs`
+ * @param root the repository the entry belongs to (a test passes a fixture)
+ * @returns the bundle's path, e.g. `.grade/build/driver-3f2a….mjs`
  */
-export function bundleCached(sources: string[], entry: string, dir: string, prefix: string): string {
-  const hash = createHash('sha256');
-  for (const file of sources) hash.update(file).update(readFileSync(file));
-  const outfile = path.join(dir, `${prefix}-${hash.digest('hex').slice(0, 16)}.mjs`);
-  if (existsSync(outfile)) return outfile;
-  const result = buildSync({ ...common, entryPoints: [entry], outfile, write: false });
+export function bundleCached(entry: string, dir: string, prefix: string, root = repoRoot): string {
+  const key = path.relative(root, entry).split(path.sep).join('/');
+  const inputsFile = path.join(dir, `${prefix}-${createHash('sha256').update(key).digest('hex').slice(0, 12)}.inputs.json`);
+  const remembered = readRemembered(inputsFile, key, root);
+  // The output is remembered by name: a copied repository never reuses another one's build folder.
+  const reused = remembered?.output === undefined ? undefined : path.join(dir, path.basename(remembered.output));
+  if (reused !== undefined && existsSync(reused)) return reused;
+  const result = buildSync({ ...common, absWorkingDir: root, entryPoints: [entry], outfile: path.join(dir, `${prefix}.mjs`), write: false, metafile: true });
+  const files = metafileInputs(root, result.metafile);
+  const digest = digestFiles(root, files);
+  const outfile = path.join(dir, `${prefix}-${digest.slice(0, 16)}.mjs`);
   // Write then rename, so a concurrent reader never sees half a file. The folder may not exist
   // yet: a fresh clone starts the student's process (prewarm) before anything else creates it.
   mkdirSync(dir, { recursive: true });
   const temporary = `${outfile}.${process.pid}.tmp`;
   writeFileSync(temporary, result.outputFiles[0].contents);
   renameSync(temporary, outfile);
+  remember(inputsFile, { key, files, digest, output: path.basename(outfile) });
   return outfile;
 }
 

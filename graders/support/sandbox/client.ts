@@ -10,7 +10,7 @@
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, realpathSync, rmSync } from 'node:fs';
 import { constants } from 'node:os';
 import path from 'node:path';
 import { bundle, bundleCached, CompileError } from './bundle.ts';
@@ -88,9 +88,7 @@ const startTimeoutMs = 60_000;
 const loadTimeoutMs = 20_000;
 const maxRestarts = 25;
 const buildDir = path.join(stateDir, 'build');
-const runnerSources = ['runner-main.ts', 'runner.ts', 'codec.ts', 'wire.ts', '../backends/webgpu-device.ts', '../backends/known-bugs.ts'].map((f) =>
-  path.join(repoRoot, 'graders', 'support', 'sandbox', f),
-);
+const runnerEntry = path.join(repoRoot, 'graders', 'support', 'sandbox', 'runner-main.ts');
 
 /** The paths, plus the real path of each that is (or sits under) a symbolic link. */
 function withRealPaths(paths: string[]): string[] {
@@ -103,15 +101,6 @@ function withRealPaths(paths: string[]): string[] {
     }
   }
   return [...out];
-}
-
-/** A driver's bundle depends on its folder's modules and the sandbox's. */
-function driverSources(driver: string): string[] {
-  const dir = path.dirname(driver);
-  const local = readdirSync(dir)
-    .filter((f) => f.endsWith('.ts'))
-    .map((f) => path.join(dir, f));
-  return [driver, ...local.filter((f) => f !== driver), ...runnerSources];
 }
 
 /** What the student's process reports after importing the student's module. */
@@ -347,7 +336,7 @@ export class Sandbox {
     }
     const student = path.join(this.privateDir, `student-${path.basename(target.entry, '.ts')}-${this.options.backend}.mjs`);
     const [shared] = await Promise.all([
-      target.driver === undefined ? undefined : bundleCached(driverSources(target.driver), target.driver, buildDir, 'driver'),
+      target.driver === undefined ? undefined : bundleCached(target.driver, buildDir, 'driver'),
       bundle({ entry: target.entry, outfile: student, forbidden }),
     ]);
     if (shared === undefined) return { student };
@@ -362,7 +351,7 @@ export class Sandbox {
       this.permanent = new SandboxFault('start', `gave up after ${maxRestarts} restarts of your code's process`);
       throw this.permanent;
     }
-    const runner = bundleCached(runnerSources, runnerSources[0], buildDir, 'runner');
+    const runner = bundleCached(runnerEntry, buildDir, 'runner');
     mkdirSync(this.privateDir, { recursive: true, mode: 0o755 });
     const visible = [path.join(repoRoot, 'node_modules'), path.join(repoRoot, 'package.json'), runner, this.privateDir, ...(this.options.readable ?? [])];
     // Node's permission model checks real paths: allow a symlinked node_modules (or datasets) too.

@@ -3,7 +3,7 @@
  * measure what isolation costs. It has none of the protections — no time limits, no crash
  * containment, no permission model — so never grade real submissions with it.
  */
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { solutionsDir, stateDir } from '../paths.ts';
 import { bundle, bundleCached } from './bundle.ts';
@@ -55,16 +55,7 @@ export class InProcessSandbox {
     const forbidden = target.allowSolutions ? [] : [{ dir: solutionsDir, reason: 'importing the hidden reference solutions is not allowed (flagged)' }];
     await bundle({ entry: target.entry, outfile: this.student, forbidden });
     let driver: string | null = null;
-    if (target.driver !== undefined) {
-      const dir = path.dirname(target.driver);
-      const sources = [
-        target.driver,
-        ...readdirSync(dir)
-          .filter((f) => f.endsWith('.ts'))
-          .map((f) => path.join(dir, f)),
-      ];
-      driver = bundleCached(sources, target.driver, buildDir, 'driver');
-    }
+    if (target.driver !== undefined) driver = bundleCached(target.driver, buildDir, 'driver');
     await prepareInProcess(this.backend);
     this.runner = createRunner(this.backend);
     for (const [op, payload] of [
