@@ -113,7 +113,7 @@ export async function buildRelease(course: Course, options: ReleaseOptions): Pro
     throw new Error(`release: the reference gave different answers to the same question (${conflicts.join(', ')}); its graders are not deterministic.`);
   const sealed = sealRecordings(recordings, out);
   if (options.recording === undefined) rmSync(recordingDir, { recursive: true, force: true });
-  writeManifest(out);
+  writeManifest(out, course);
 
   log('scanning the release for solution files, solution code and answers…');
   const leaks = scanRelease(out, await collectSecrets(repoRoot, course));

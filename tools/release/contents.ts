@@ -1,13 +1,14 @@
 /**
  * What a student release holds, read from course.json and package.json — never a fixed list of
- * exercises: the course's files at the top, each exercise's stubs and graders, the harness, the
- * datasets, and the tools behind the scripts students run (found by following imports with
+ * exercises: every exercise's grading inputs (graders/support/inputs), then the extras: the
+ * course's files at the top, each exercise's stubs and graders, the harness, the datasets, and the tools behind the scripts students run (found by following imports with
  * esbuild). Never solutions/, graders/mutants/ or graders/hostile/ (both are edits of the
  * solutions), nor the repository's own tests (`*.spec.ts`).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Course } from '../../graders/support/course.ts';
+import { gradingInputs } from '../../graders/support/inputs/grading-inputs.ts';
 import { importGraph } from '../../graders/support/inputs/import-graph.ts';
 
 /** Files copied as they are from the repository's top level. */
@@ -138,7 +139,13 @@ export async function studentTools(root: string, scripts: Record<string, string>
  */
 export async function releaseFiles(root: string, course: Course): Promise<string[]> {
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  // What decides each grade (graders/support/inputs), less the reference and what the release
+  // writes itself (package.json, sealed recordings, the manifest): the extras follow.
+  const grading = course.exercises
+    .flatMap((exercise) => gradingInputs(exercise, { root, course }).files)
+    .filter((file) => !isSolutionPath(file) && file !== 'package.json' && existsSync(path.join(root, file)));
   const files = [
+    ...grading,
     ...topLevelFiles.filter((f) => existsSync(path.join(root, f))),
     ...course.exercises.flatMap((e) => walk(root, `exercises/${e.folder}`)),
     ...walk(root, 'graders/support'),

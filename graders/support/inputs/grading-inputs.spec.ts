@@ -1,32 +1,25 @@
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { type CacheInputs, currentInputs } from '../../../tools/lib/grade-cache.ts';
 import { findExercise, loadCourse, parseCourse } from '../course.ts';
 import { bundleCached } from '../sandbox/bundle.ts';
 import { gradingInputs } from './grading-inputs.ts';
+import { miniPart, miniRepo } from './mini-repo.ts';
 
 /** A repository in miniature: one exercise whose driver imports a datasets kernel. */
 function fixture(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'grading-inputs-'));
-  const write = (file: string, text: string): void => {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  };
-  const part = { id: 'A', title: 'a', points: 1, hints: ['nudge', 'more'] };
-  write(
-    'course.json',
-    JSON.stringify({ title: 't', gradingData: ['course.json'], exercises: [{ id: 'exercise-01', folder: 'exercise-01-x', files: ['x.ts'], parts: [part] }] }),
-  );
-  write('graders/exercise-01-x/x.test.ts', "import { check } from '../support/check.ts';\ncheck();\n");
-  write('graders/support/check.ts', 'export function check(): void {}\n');
-  write('graders/exercise-01-x/driver.ts', "import { kernel } from '../../datasets/kernels/kernel.ts';\nexport const ops = { kernel };\n");
-  write('datasets/kernels/kernel.ts', 'export const kernel = (x: number): number => x + 1;\n');
-  write('datasets/README.md', 'Not code.\n');
-  write('datasets/weights.bin', 'not read by this exercise');
-  write('exercises/exercise-01-x/x.ts', 'export const x = 1;\n');
-  return root;
+  const exercise = { id: 'exercise-01', folder: 'exercise-01-x', files: ['x.ts'], parts: [miniPart] };
+  return miniRepo({
+    'course.json': JSON.stringify({ title: 't', gradingData: ['course.json'], exercises: [exercise] }),
+    'graders/exercise-01-x/x.test.ts': "import { check } from '../support/check.ts';\ncheck();\n",
+    'graders/support/check.ts': 'export function check(): void {}\n',
+    'graders/exercise-01-x/driver.ts': "import { kernel } from '../../datasets/kernels/kernel.ts';\nexport const ops = { kernel };\n",
+    'datasets/kernels/kernel.ts': 'export const kernel = (x: number): number => x + 1;\n',
+    'datasets/README.md': 'Not code.\n',
+    'datasets/weights.bin': 'not read by this exercise',
+    'exercises/exercise-01-x/x.ts': 'export const x = 1;\n',
+  });
 }
 
 describe('grading inputs', () => {
