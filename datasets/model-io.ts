@@ -11,8 +11,8 @@ const BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1, complex64
 
 /** Writes a file through a temporary name, so a crash never leaves half a file under the real name. */
 async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
-  await writeFile(path + '.tmp', data);
-  await rename(path + '.tmp', path);
+  await writeFile(`${path}.tmp`, data);
+  await rename(`${path}.tmp`, path);
 }
 
 /** The number of weight bytes a manifest describes, or `null` when it cannot tell (string weights). */
@@ -109,7 +109,11 @@ export function fileSystem(dir: string): io.IOHandler {
           }
         }
         const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-        parts.reduce((at, p) => (bytes.set(p, at), at + p.length), 0);
+        let at = 0;
+        for (const p of parts) {
+          bytes.set(p, at);
+          at += p.length;
+        }
         const expected = expectedBytes(specs);
         if (expected !== null && expected !== bytes.length) {
           throw new Error(

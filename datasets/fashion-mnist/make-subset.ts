@@ -28,9 +28,9 @@ for (const split of ['train', 'test'] as FashionMnistSplit[]) {
   const indices = firstPerClass(full.labels, SUBSET_PER_CLASS[split]);
   const subset = takeExamples(full, indices);
   const files = FASHION_MNIST_FILES[split];
-  await writeIdx(join(SUBSET_DIR, files.images + '.gz'), { type: 'uint8', shape: [subset.count, 28, 28], data: subset.pixels }, { gzip: true });
-  await writeIdx(join(SUBSET_DIR, files.labels + '.gz'), { type: 'uint8', shape: [subset.count], data: subset.labels }, { gzip: true });
+  await writeIdx(join(SUBSET_DIR, `${files.images}.gz`), { type: 'uint8', shape: [subset.count, 28, 28], data: subset.pixels }, { gzip: true });
+  await writeIdx(join(SUBSET_DIR, `${files.labels}.gz`), { type: 'uint8', shape: [subset.count], data: subset.labels }, { gzip: true });
   record[split] = { count: subset.count, sourceCount: full.count, indices };
-  console.log(`${split}: ${subset.count} of ${full.count} images → ${join(SUBSET_DIR, files.images + '.gz')}`);
+  console.log(`${split}: ${subset.count} of ${full.count} images → ${join(SUBSET_DIR, `${files.images}.gz`)}`);
 }
-await writeFile(join(SUBSET_DIR, 'subset.json'), JSON.stringify(record) + '\n');
+await writeFile(join(SUBSET_DIR, 'subset.json'), `${JSON.stringify(record)}\n`);

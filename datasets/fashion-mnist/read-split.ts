@@ -15,7 +15,7 @@ export interface RawFashionMnist {
 
 /** The path of `name.gz`, else of `name` (uncompressed), else an error listing what is missing. */
 async function findFile(dir: string, name: string): Promise<string> {
-  for (const candidate of [join(dir, name + '.gz'), join(dir, name)]) {
+  for (const candidate of [join(dir, `${name}.gz`), join(dir, name)]) {
     try {
       await access(candidate);
       return candidate;
@@ -27,7 +27,7 @@ async function findFile(dir: string, name: string): Promise<string> {
     `loadFashionMnist: missing ${join(dir, name)}.gz (or uncompressed ${name}); expected the Fashion-MNIST IDX files ` +
       `${Object.values(FASHION_MNIST_FILES)
         .flatMap((f) => [f.images, f.labels])
-        .map((f) => f + '.gz')
+        .map((f) => `${f}.gz`)
         .join(', ')} in ${dir}. ` +
       `Omit \`dir\` to use the committed subset, or on Debian: apt install dataset-fashion-mnist (dir /usr/share/datasets/fashion-mnist).`,
   );

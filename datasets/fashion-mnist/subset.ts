@@ -39,6 +39,8 @@ export function firstPerClass(labels: Uint8Array, perClass: number, classes = 10
 export function takeExamples(data: RawFashionMnist, indices: readonly number[]): RawFashionMnist {
   const size = data.pixels.length / data.count;
   const pixels = new Uint8Array(indices.length * size);
-  indices.forEach((src, k) => pixels.set(data.pixels.subarray(src * size, (src + 1) * size), k * size));
+  indices.forEach((src, k) => {
+    pixels.set(data.pixels.subarray(src * size, (src + 1) * size), k * size);
+  });
   return { pixels, labels: Uint8Array.from(indices, (i) => data.labels[i]), count: indices.length };
 }

@@ -59,7 +59,9 @@ export function encodeIdx(array: IdxArray, options: EncodeIdxOptions = {}): Uint
   const view = new DataView(out.buffer);
   out[2] = spec.code;
   out[3] = shape.length;
-  shape.forEach((d, i) => view.setUint32(4 + 4 * i, d, false));
+  shape.forEach((d, i) => {
+    view.setUint32(4 + 4 * i, d, false);
+  });
   if (spec.bytes === 1) {
     out.set(new Uint8Array(data.buffer, data.byteOffset, count), header);
   } else {

@@ -96,4 +96,4 @@ export function idxTypeOfCode(code: number): IdxType | undefined {
  * @example
  * hex(13); // → '0x0d'
  */
-export const hex = (b: number): string => '0x' + b.toString(16).padStart(2, '0');
+export const hex = (b: number): string => `0x${b.toString(16).padStart(2, '0')}`;

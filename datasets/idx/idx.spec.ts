@@ -157,9 +157,12 @@ describe('IDX: malformed input is rejected with a message naming the problem (pr
         const gz = encodeIdx(a, { gzip: true });
         let bad: Uint8Array;
         if (c.kind === 'cut') bad = gz.subarray(0, 2 + (c.at % (gz.length - 2)));
-        else if (c.kind === 'trailer') (bad = gz.slice())[gz.length - c.at] ^= c.mask;
-        else {
-          (bad = gz.slice())[10 + (c.at % (gz.length - 18))] ^= c.mask;
+        else if (c.kind === 'trailer') {
+          bad = gz.slice();
+          bad[gz.length - c.at] ^= c.mask;
+        } else {
+          bad = gz.slice();
+          bad[10 + (c.at % (gz.length - 18))] ^= c.mask;
           // A flip in the final byte's unused padding bits leaves the stream valid: not a corruption.
           let same = false;
           try {

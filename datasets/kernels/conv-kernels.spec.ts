@@ -58,7 +58,7 @@ function expectClose(got: Float32Array, want: Float32Array, absSum: Float32Array
 
 /** Test names by configuration, tfjs style: `x=[1,4,4,1] f=[3,3,1,2] s=2 d=1 p=same`. */
 const describeCase = (c: Case) =>
-  `x=[${c.xShape}] f=[${c.fShape}] s=${c.strides} d=${c.dilations} p=${JSON.stringify(c.pad)}${c.dimRoundingMode ? ' ' + c.dimRoundingMode : ''}`;
+  `x=[${c.xShape}] f=[${c.fShape}] s=${c.strides} d=${c.dilations} p=${JSON.stringify(c.pad)}${c.dimRoundingMode ? ` ${c.dimRoundingMode}` : ''}`;
 
 interface Case {
   xShape: [number, number, number, number];
@@ -133,7 +133,6 @@ const valuesArb = (n: number) =>
     .map((a) => Float32Array.from(a));
 
 const size = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
-const abs = (a: Float32Array) => a.map(Math.abs);
 
 /** Conv2DBackpropFilter oracle built from other tfjs ops (pad, strided slices, matMul): works for any dilation. */
 function backpropFilterBySlices(x: tf.Tensor4D, dy: tf.Tensor4D, g: ConvGeometry): Float32Array {

@@ -97,7 +97,7 @@ export function fastConv2dBackpropFilter(fallback: KernelFunc): KernelFunc {
     const { x, dy } = args.inputs;
     const attrs = args.attrs as unknown as BackpropFilterAttrs;
     if (x === undefined || dy === undefined) {
-      throw new Error('Conv2DBackpropFilter: expected inputs { x, dy }, got ' + Object.keys(args.inputs).join(', '));
+      throw new Error(`Conv2DBackpropFilter: expected inputs { x, dy }, got ${Object.keys(args.inputs).join(', ')}`);
     }
     if (attrs.dataFormat !== 'NHWC' || x.dtype !== 'float32' || dy.dtype !== 'float32') return fallback(args);
     const backend = args.backend as KernelBackend;

@@ -70,7 +70,10 @@ export function pairsInLog(law: Law, spec: OpSpec, log: Dense[], enough: (pair: 
   const outputs = new Map<number, Dense>();
   const opOf = (k: number): Dense => {
     let out = outputs.get(k);
-    if (out === undefined) outputs.set(k, (out = applyOp(spec, log[k])));
+    if (out === undefined) {
+      out = applyOp(spec, log[k]);
+      outputs.set(k, out);
+    }
     return out;
   };
   const sorted = log.map((x) => x.data.slice().sort());

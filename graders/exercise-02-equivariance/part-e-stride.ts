@@ -71,12 +71,12 @@ export function gradePartE(ex: ExerciseGrader): void {
       const [y, ty] = (answer as WireNd[]).map((o) => o.$nd);
       const terms = kh * kw;
       const magnitudes = padded.map((p) => correlateValid(abs(p), abs(c.kernel), 2));
-      [y, ty].forEach((got, k) =>
+      [y, ty].forEach((got, k) => {
         expectClose(got, correlateValid(padded[k], c.kernel, 2), sumTolerances(terms, magnitudes[k].data), {
           what: `tf.conv2d(…, stride 2) on ${ex.backend}, compared with the grader's own computation (did something change tfjs?)`,
           backend: ex.backend,
-        }),
-      );
+        });
+      });
       const [oh, ow] = y.shape;
       for (let a = 0; a < oh; a++) {
         for (let b = 0; b < ow; b++) {

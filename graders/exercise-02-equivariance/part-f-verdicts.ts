@@ -31,7 +31,8 @@ export function gradePartF(ex: ExerciseGrader): void {
         if (typeof given !== 'string' || !allowed.includes(given as Verdict)) {
           throw new GradeFailure(`verdicts.${layer.key} is ${formatValue(given)}; expected 'equivariant', 'invariant' or 'neither'.`);
         }
-        const { key } = await (loaded ??= gradingVerdictKey());
+        loaded ??= gradingVerdictKey();
+        const { key } = await loaded;
         const hash = verdictHash(key.salt, layer.key, given);
         const entry = key.layers[layer.key];
         if (hash !== entry.answer) {

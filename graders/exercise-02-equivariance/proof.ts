@@ -156,7 +156,7 @@ function explainFalseAlarm(law: Law, entry: ZooEntry, log: Dense[], total: numbe
       ? 'the two sides are identical: whatever made your property fail, it was not the op.'
       : `the largest gap is ${widest.gap.toExponential(1)} relative to max(1, |a|, |b|): float noise, which a property must accept (README: up to ${acceptedNoise}).`;
   return [
-    { label: 'in that run op received x and translate(x, dy, dx); the grader recomputed both sides', body: '\n' + renderPair(law, widest) },
+    { label: 'in that run op received x and translate(x, dy, dx); the grader recomputed both sides', body: `\n${renderPair(law, widest)}` },
     { label: 'so', body: how },
   ];
 }
@@ -241,7 +241,7 @@ function explainRejection(law: Law, entry: ZooEntry, log: Dense[], total: number
         ? `the two sides differ by ${formatNumber(pair.gap)} relative to max(1, |a|, |b|): float rounding. Compare with a tolerance that accepts at least ${acceptedNoise} relative (the README's rule).`
         : `the two sides differ by ${formatNumber(pair.gap)} relative — more than float noise. Check your translate (Part A).`;
   return [
-    { label: 'in that run op received x and translate(x, dy, dx); the grader recomputed both sides', body: '\n' + renderPair(law, pair) },
+    { label: 'in that run op received x and translate(x, dy, dx); the grader recomputed both sides', body: `\n${renderPair(law, pair)}` },
     { label: 'so', body: how },
   ];
 }
@@ -269,5 +269,5 @@ function witnessSections(law: Law, entry: ZooEntry, seed: number): Section[] {
       },
     ];
   }
-  return [{ label: 'a counterexample it should have found', body: '\n' + renderPair(law, witness.pair) }];
+  return [{ label: 'a counterexample it should have found', body: `\n${renderPair(law, witness.pair)}` }];
 }

@@ -44,7 +44,11 @@ function filterValues(size: number): fc.Arbitrary<number[]> {
 function bank(kh: number, kw: number, cin: number, perFilter: number[][]): Dense {
   const n = perFilter.length;
   const data = new Float64Array(kh * kw * cin * n);
-  perFilter.forEach((values, o) => values.forEach((v, i) => (data[i * n + o] = v)));
+  perFilter.forEach((values, o) => {
+    values.forEach((v, i) => {
+      data[i * n + o] = v;
+    });
+  });
   return { shape: [kh, kw, cin, n], data };
 }
 

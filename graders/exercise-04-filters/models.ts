@@ -105,7 +105,9 @@ export async function buildModel(spec: ModelSpec, options: BuildOptions = {}): P
     model = await tf.loadLayersModel(fileSystem(options.courseDir));
   } else {
     const sequential = tf.sequential();
-    spec.layers.forEach((layer, i) => sequential.add(buildLayer(layer, options.absolute === true, i === 0 ? spec.input : undefined)));
+    spec.layers.forEach((layer, i) => {
+      sequential.add(buildLayer(layer, options.absolute === true, i === 0 ? spec.input : undefined));
+    });
     seedWeights(sequential, spec.seed);
     model = sequential;
   }

@@ -74,7 +74,9 @@ const shiftCase = fc.record({
 function peaks(maps: Dense): number[] {
   const c = maps.shape[2];
   const out = new Array<number>(c).fill(-Infinity);
-  maps.data.forEach((v, i) => (out[i % c] = Math.max(out[i % c], v)));
+  maps.data.forEach((v, i) => {
+    out[i % c] = Math.max(out[i % c], v);
+  });
   return out;
 }
 

@@ -50,10 +50,10 @@ export function mosaic(rows: Dense[][], gap: number, background: number): Dense 
   const height = rows.length * (h + gap) - gap;
   const width = columns * (w + gap) - gap;
   const data = new Float64Array(height * width).fill(background);
-  rows.forEach((row, r) =>
+  rows.forEach((row, r) => {
     row.forEach((tile, t) => {
       for (let i = 0; i < h; i++) for (let j = 0; j < w; j++) data[(r * (h + gap) + i) * width + t * (w + gap) + j] = tile.data[i * w + j];
-    }),
-  );
+    });
+  });
   return { shape: [height, width], data };
 }

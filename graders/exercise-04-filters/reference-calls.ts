@@ -8,7 +8,7 @@ import type { ExerciseGrader } from '../support/exercise.ts';
 import type { SolutionModule } from '../support/reference.ts';
 import { fromStudent, toStudent, type Created } from '../support/sandbox/codec.ts';
 import type { Wire } from '../support/sandbox/wire.ts';
-import { tf } from '../support/tf.ts';
+import type { tf } from '../support/tf.ts';
 import { buildModel, type ModelSpec } from './models.ts';
 
 async function compute(solution: SolutionModule, fn: string, spec: ModelSpec, args: Wire[]): Promise<Wire> {

@@ -125,7 +125,7 @@ export function canonicalise(kind: AnswerKind, value: Wire): Canonical {
     case 'integers': {
       if (!Array.isArray(value) || value.length !== kind.labels.length) return wrong(kind, value);
       const texts = value.map(number);
-      const bad = texts.findIndex((t) => t === undefined);
+      const bad = texts.indexOf(undefined);
       if (bad >= 0) return wrong(kind, value, ` (${kind.labels[bad]} is ${showValue(value[bad])}${typeof value[bad] === 'string' ? ', a string' : ''})`);
       const notWhole = value.find((v) => !Number.isInteger(v));
       return { ok: true, canonical: texts.join(','), ...(notWhole === undefined ? {} : { note: `${showValue(notWhole)} ${wholeNote}` }) };

@@ -57,7 +57,7 @@ export function formatDense(dense: Dense, indent = '  ', limit = 400): string {
         for (let j = 0; j < w; j++) row.push(dense.data[(i * w + j) * c + k]);
         rows.push(row);
       }
-      blocks.push(`${indent}[:, :, ${k}]\n${formatRows(rows, indent + '  ')}`);
+      blocks.push(`${indent}[:, :, ${k}]\n${formatRows(rows, `${indent}  `)}`);
     }
     return blocks.join('\n');
   }
@@ -72,7 +72,7 @@ export function formatDense(dense: Dense, indent = '  ', limit = 400): string {
       index.unshift(rest % lead[axis]);
       rest = Math.floor(rest / lead[axis]);
     }
-    blocks.push(`${indent}[${index.join(', ')}, :, :]\n${formatRows(slice2d(dense, b * rows * cols, rows, cols, 24, 24), indent + '  ')}`);
+    blocks.push(`${indent}[${index.join(', ')}, :, :]\n${formatRows(slice2d(dense, b * rows * cols, rows, cols, 24, 24), `${indent}  `)}`);
   }
   return blocks.join('\n');
 }

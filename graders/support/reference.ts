@@ -98,7 +98,7 @@ export class Reference {
     const recordDir = gradeRecordDir.read();
     if (recordDir) {
       mkdirSync(recordDir, { recursive: true });
-      appendFileSync(path.join(recordDir, `${this.exercise.id}.${process.pid}.jsonl`), JSON.stringify({ key, value: toCanonical(value) }) + '\n');
+      appendFileSync(path.join(recordDir, `${this.exercise.id}.${process.pid}.jsonl`), `${JSON.stringify({ key, value: toCanonical(value) })}\n`);
     }
     return value;
   }

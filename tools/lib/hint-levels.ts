@@ -44,7 +44,8 @@ export function levelOf(levels: HintLevels, exerciseId: string, partId: string):
 
 /** Records a level (0 forgets the part). */
 export function setLevel(levels: HintLevels, exerciseId: string, partId: string, level: number): void {
-  const parts = (levels.levels[exerciseId] ??= {});
+  levels.levels[exerciseId] ??= {};
+  const parts = levels.levels[exerciseId];
   if (level > 0) parts[partId] = level;
   else delete parts[partId];
 }
@@ -53,6 +54,6 @@ export function setLevel(levels: HintLevels, exerciseId: string, partId: string,
 export function writeHintLevels(levels: HintLevels, file = hintsFile()): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(levels, null, 2) + '\n');
+  writeFileSync(temporary, `${JSON.stringify(levels, null, 2)}\n`);
   renameSync(temporary, file);
 }

@@ -32,7 +32,7 @@ function makeCopy(parent: string, exerciseIds: string[]): string {
     }
     const course = JSON.parse(readFileSync(path.join(repoRoot, 'course.json'), 'utf8')) as { exercises: { id: string }[] };
     course.exercises = course.exercises.filter((e) => exerciseIds.includes(e.id));
-    writeFileSync(path.join(root, 'course.json'), JSON.stringify(course, null, 2) + '\n');
+    writeFileSync(path.join(root, 'course.json'), `${JSON.stringify(course, null, 2)}\n`);
     linkTree(path.join(repoRoot, 'node_modules'), path.join(root, 'node_modules'));
     return root;
   } catch (error) {

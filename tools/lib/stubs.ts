@@ -54,7 +54,7 @@ export function writePristineStubs(root: string, outDir: string): string[] {
       written.push(relative.split(path.sep).join('/'));
     }
   }
-  writeFileSync(path.join(outDir, stubsDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  writeFileSync(path.join(outDir, stubsDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return written;
 }
 

@@ -59,7 +59,7 @@ for (const b of backends) {
 }
 
 const started = Date.now();
-let report;
+let report: Awaited<ReturnType<typeof buildRelease>>;
 try {
   report = await buildRelease(loadCourse(), {
     out: values.out,

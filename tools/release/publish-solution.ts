@@ -36,6 +36,6 @@ export function publishSolution(root: string, exercise: Exercise, releaseDir: st
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as ReleaseManifest;
   for (const file of written) manifest.files[file] = hashFile(path.join(release, file));
   manifest.files = Object.fromEntries(Object.entries(manifest.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
+  writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
   return written;
 }

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Course } from '../../graders/support/course.ts';
 import { exportedFunctionBodies, minifyTs } from './function-bodies.ts';
 import { walk } from './contents.ts';
+import escapeStringRegexp from 'escape-string-regexp';
 
 /** Shorter bodies (minified, whitespace removed) are too common to prove a leak. */
 export const minBodyLength = 60;
@@ -49,10 +50,6 @@ export function squeeze(text: string): string {
     .replace(/"/g, "'");
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** `n` written with or without thousands separators (73856, 73,856, 73 856). */
 function numberRegex(n: number): RegExp {
   const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '[,\\s\u2009\u202f]?');
@@ -70,11 +67,16 @@ function largeNumbers(value: unknown): number[] {
 function answerNeedles(where: string, key: string, value: unknown): Needle[] {
   const json = JSON.stringify(value);
   if (json === undefined) return [];
-  const squeezedValue = escape(squeeze(json));
-  const needles: Needle[] = [{ what: `${where}.${key} = ${json}`, squeezed: new RegExp(`(?<![\\w$])'?${escape(key)}'?:${squeezedValue}(?![\\w.])`) }];
+  const squeezedValue = escapeStringRegexp(squeeze(json));
+  const needles: Needle[] = [
+    { what: `${where}.${key} = ${json}`, squeezed: new RegExp(`(?<![\\w$])'?${escapeStringRegexp(key)}'?:${squeezedValue}(?![\\w.])`) },
+  ];
   for (const n of largeNumbers(value)) needles.push({ what: `${where}.${key} (${n})`, raw: numberRegex(n) });
   if (typeof value === 'string')
-    needles.push({ what: `${where}.${key} = ${json} (key and answer in one object)`, code: new RegExp(`'${escape(key)}'[^{}]{0,300}?'${escape(value)}'`) });
+    needles.push({
+      what: `${where}.${key} = ${json} (key and answer in one object)`,
+      code: new RegExp(`'${escapeStringRegexp(key)}'[^{}]{0,300}?'${escapeStringRegexp(value)}'`),
+    });
   return needles;
 }
 

@@ -12,7 +12,7 @@ import type { Course } from '../../graders/support/course.ts';
  */
 export function studentPackageJson(text: string, scripts: Record<string, string>): string {
   const pkg = JSON.parse(text) as Record<string, unknown>;
-  return JSON.stringify({ ...pkg, scripts }, null, 2) + '\n';
+  return `${JSON.stringify({ ...pkg, scripts }, null, 2)}\n`;
 }
 
 /** The students' guide in the repository, which a release ships as its README.md. */

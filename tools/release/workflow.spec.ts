@@ -50,7 +50,7 @@ describe('classroom.yml', () => {
     expect(checkWorkflow(noPristine, course).join('\n')).toMatch(/pristine\.mjs' step must run before 'npm ci'/);
     const inherited = text.replace("NODE_OPTIONS: ''", "NODE_OPTIONS: '--import=./x.mjs'");
     expect(checkWorkflow(inherited, course).join('\n')).toMatch(/must empty NODE_OPTIONS/);
-    const noFallback = text.replace(/ \|\| ''[A-Za-z0-9+\/=]+'' \}\}/, ' }}');
+    const noFallback = text.replace(/ \|\| ''[A-Za-z0-9+/=]+'' \}\}/, ' }}');
     expect(checkWorkflow(noFallback, course).join('\n')).toMatch(/crashed result as fallback/);
   });
 });

@@ -13,9 +13,9 @@ const { values } = parseArgs({ options: { check: { type: 'boolean', default: fal
 const file = fileURLToPath(verdictKeyFile);
 const old = existsSync(file) ? loadVerdictKey() : undefined;
 const key = await buildVerdictKey(values['new-salt'] || old === undefined ? undefined : old.salt);
-const text = JSON.stringify(key, null, 2) + '\n';
+const text = `${JSON.stringify(key, null, 2)}\n`;
 if (values.check) {
-  const stale = old === undefined || JSON.stringify(old, null, 2) + '\n' !== text;
+  const stale = old === undefined || `${JSON.stringify(old, null, 2)}\n` !== text;
   process.stdout.write(stale ? 'verdict-key.json is stale: run npm run verdict-key\n' : 'verdict-key.json is up to date\n');
   process.exit(stale ? 1 : 0);
 }

@@ -7,9 +7,9 @@ const gpu = create([]);
 const adapter = await gpu.requestAdapter();
 const info = adapter?.info;
 process.stdout.write(
-  JSON.stringify(
+  `${JSON.stringify(
     adapter ? { found: true, vendor: info.vendor, architecture: info.architecture, device: info.device, description: info.description } : { found: false },
-  ) + '\n',
+  )}\n`,
 );
 // Dawn can keep the event loop alive; the answer is out, so leave now.
 process.exit(0);

@@ -37,7 +37,7 @@ export function applyEdits(source: string, edits: Edit[]): string {
       text = text.slice(0, start) + scope.split(edit.find).join(edit.replace) + text.slice(end);
     } else if ('replaceFunction' in edit) {
       const [start, end] = functionRange(text, edit.replaceFunction);
-      text = text.slice(0, start) + edit.with.trim() + '\n' + text.slice(end);
+      text = `${text.slice(0, start) + edit.with.trim()}\n${text.slice(end)}`;
     } else if ('append' in edit) {
       text = `${text}\n${edit.append}\n`;
     } else {

@@ -47,5 +47,5 @@ const value = exportRun('gradescope', run.result, course, ids, {}) as Gradescope
 // Students see `output`: the instructors' seed stays in extra_data, which Gradescope only stores.
 value.output = [value.output.split(config.seed).join("the instructors' seed"), ...notes].join('\n');
 // Paths in messages name the student's own files, not the staging folder.
-writeFileSync(results, JSON.stringify(value, null, 2).split(`${target}${path.sep}`).join('') + '\n');
+writeFileSync(results, `${JSON.stringify(value, null, 2).split(`${target}${path.sep}`).join('')}\n`);
 process.stdout.write(`${value.output.split('\n')[0]}\n`);

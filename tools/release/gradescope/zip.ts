@@ -57,7 +57,7 @@ export function writeGradescopeZip(root: string, course: Course, zipFile: string
     writeFileSync(path.join(stage, 'run_autograder'), runAutograderScript());
     chmodSync(path.join(stage, 'setup.sh'), 0o755);
     chmodSync(path.join(stage, 'run_autograder'), 0o755);
-    writeFileSync(path.join(stage, configFile), JSON.stringify(config, null, 2) + '\n');
+    writeFileSync(path.join(stage, configFile), `${JSON.stringify(config, null, 2)}\n`);
     const out = path.resolve(zipFile);
     mkdirSync(path.dirname(out), { recursive: true });
     rmSync(out, { force: true });
