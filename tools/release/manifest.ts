@@ -73,6 +73,6 @@ export function writeManifest(releaseRoot: string, course?: Course): ReleaseMani
     files[relative] = hashFile(path.join(releaseRoot, relative));
   }
   const manifest: ReleaseManifest = { schema: 'cnn-course/release-manifest/v1', ...(grading === undefined ? {} : { grading }), files };
-  writeFileSync(path.join(releaseRoot, manifestPath), JSON.stringify(manifest, null, 2) + '\n');
+  writeFileSync(path.join(releaseRoot, manifestPath), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }
