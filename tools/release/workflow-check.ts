@@ -7,7 +7,7 @@
 import type { Course } from '../../graders/support/course.ts';
 import { maxScore } from '../../graders/support/course.ts';
 import { gradeCommand, partsStepId, pristineCommand, reporterInput, runnerName } from './workflow.ts';
-import { readYaml, type YamlValue } from './yaml-subset.ts';
+import { readYaml, type YamlValue } from '../lib/yaml.ts';
 
 type Step = { [key: string]: YamlValue };
 

@@ -20,7 +20,7 @@
 import type { Course, Exercise } from '../../graders/support/course.ts';
 import { maxScore } from '../../graders/support/course.ts';
 import { crashedRunnerResult, encodeRunnerResult } from '../grade/exports/github.ts';
-import { writeYaml, type YamlValue } from './yaml-subset.ts';
+import { writeYaml, type YamlValue } from '../lib/yaml.ts';
 
 /** The reporter's name for an exercise: letters and digits only, as its `runners` input requires. */
 export function runnerName(exercise: Exercise): string {

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readYaml } from '../../release/yaml-subset.ts';
+import { readYaml } from '../../lib/yaml.ts';
 import { gradebookCsv } from './gradebook.ts';
 import { mergeShards } from './merge.ts';
 import { byName } from './names.ts';

@@ -6,7 +6,7 @@
  * `npm run grade -- --write-workflow <file> --shards N`; it runs in the instructors' repository
  * (the one with `solutions/`), started by hand with the submissions folder as input.
  */
-import { writeYaml, type YamlValue } from '../../release/yaml-subset.ts';
+import { writeYaml, type YamlValue } from '../../lib/yaml.ts';
 
 /** The artifact names: one per shard, and the merged output. */
 export const shardArtifact = (index: string | number): string => `class-shard-${index}`;

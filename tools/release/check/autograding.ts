@@ -9,7 +9,7 @@ import { repoRoot } from '../../../graders/support/paths.ts';
 import type { GithubRunnerResult } from '../../grade/exports/github.ts';
 import * as reporter from '../../grade/exports/fixtures/github-reporter/reporter-v1.mjs';
 import { runnerName } from '../workflow.ts';
-import { readYaml } from '../yaml-subset.ts';
+import { readYaml } from '../../lib/yaml.ts';
 import type { Context } from './context.ts';
 
 /**
