@@ -10,12 +10,13 @@ import { stringify } from 'csv-stringify/sync';
 /** A field: text, or a number written with up to two decimals. */
 export type CsvField = string | number;
 
-/** How every CSV of the course is written. */
-const options = { record_delimiter: 'windows', quote_record_delimiter: true, escape_formulas: true } as const;
-
-function cell(value: CsvField): string | number {
-  return typeof value === 'number' ? Math.round(value * 100) / 100 : value;
-}
+/** How every CSV of the course is written: CRLF records, formula cells guarded, numbers to two decimals. */
+const options = {
+  record_delimiter: 'windows',
+  quote_record_delimiter: true,
+  escape_formulas: true,
+  cast: { number: (value: number) => String(Math.round(value * 100) / 100) },
+} as const;
 
 /**
  * A whole CSV document: the header, then the rows, each line ending in CRLF.
@@ -26,7 +27,7 @@ export function toCsv(header: string[], rows: CsvField[][]): string {
   for (const [i, row] of rows.entries()) {
     if (row.length !== header.length) throw new Error(`toCsv: row ${i + 1} has ${row.length} fields, expected ${header.length} (the header's count).`);
   }
-  return stringify([header, ...rows.map((row) => row.map(cell))], options);
+  return stringify([header, ...rows], options);
 }
 
 /**
