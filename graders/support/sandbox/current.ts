@@ -1,6 +1,8 @@
 /**
- * The one student process of this grader file (vitest isolates files, so each file gets its
- * own), configured from the vitest project's environment.
+ * The one student process of this grader file, configured from the vitest project's environment.
+ * vitest isolates files, so each file gets its own; without isolation (`vitest run --no-isolate`,
+ * as class grading runs one student's exercises) a closed process is forgotten, so the next file
+ * in the same worker starts its own.
  */
 import path from 'node:path';
 import type { BackendName } from '../backends/detect.ts';
@@ -25,13 +27,25 @@ export function currentBackend(): BackendName {
  */
 export function currentSandbox(): StudentProcess {
   if (gradeIsolation.read() === 'off') {
-    instance ??= new InProcessSandbox(currentBackend());
+    instance ??= forgetOnClose(new InProcessSandbox(currentBackend()));
     return instance;
   }
-  instance ??= new Sandbox({
-    backend: currentBackend(),
-    icd: courseWebgpuIcd.read(),
-    readable: [path.join(repoRoot, 'datasets')],
-  });
+  instance ??= forgetOnClose(
+    new Sandbox({
+      backend: currentBackend(),
+      icd: courseWebgpuIcd.read(),
+      readable: [path.join(repoRoot, 'datasets')],
+    }),
+  );
   return instance;
+}
+
+/** `made`, whose close() also clears this file's instance (its build folder is gone after it). */
+function forgetOnClose<T extends StudentProcess>(made: T): T {
+  const close = made.close.bind(made);
+  made.close = () => {
+    close();
+    if (instance === made) instance = undefined;
+  };
+  return made;
 }
