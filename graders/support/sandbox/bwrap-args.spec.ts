@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { repoRoot } from '../paths.ts';
@@ -25,6 +26,11 @@ describe('bwrapArgs', () => {
   });
   test('ends with the command, under prlimit when present', () => {
     expect(args.slice(-3)).toEqual([process.execPath, '-e', '0']);
+  });
+  test.skipIf(!existsSync('/usr/bin/prlimit'))('prlimit: no core dumps, a file size cap, no address-space cap', () => {
+    expect(args).toContain('--core=0');
+    expect(args.some((a) => a.startsWith('--fsize='))).toBe(true);
+    expect(args.some((a) => a.startsWith('--as='))).toBe(false);
   });
   test('device nodes only for the GPU', () => {
     expect(binds(args, '--dev-bind-try')).toEqual([]);

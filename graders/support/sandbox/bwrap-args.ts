@@ -77,7 +77,9 @@ export function bwrapArgs(plan: BwrapPlan): string[] {
   }
   // The grader's PATH would name its folders; inside, only system ones exist.
   args.push('--chdir', '/tmp', '--setenv', 'HOME', '/tmp', '--setenv', 'PATH', '/usr/local/bin:/usr/bin:/bin');
-  // prlimit (util-linux) sets the limits and then becomes the command.
-  if (existsSync(prlimit)) args.push(prlimit, `--nproc=${limits.processes}`, `--fsize=${limits.fileBytes}`, `--cpu=${limits.cpuSeconds}`, '--');
+  // prlimit (util-linux) sets the limits and then becomes the command. No core dumps (a crash
+  // would write the process's memory). No RLIMIT_AS: V8 reserves ~10 GiB of address space per
+  // WebAssembly memory (under 8 GiB even one page fails); resident.ts watches real memory.
+  if (existsSync(prlimit)) args.push(prlimit, `--nproc=${limits.processes}`, `--fsize=${limits.fileBytes}`, `--cpu=${limits.cpuSeconds}`, '--core=0', '--');
   return [...args, ...plan.command];
 }
