@@ -124,7 +124,7 @@ async function requireSandbox(): Promise<void> {
   if (sandbox.available) return;
   if (!values['unsafe-no-sandbox']) {
     fail(
-      `no OS sandbox for the students' code: ${sandbox.reason}. Grade a class where bubblewrap runs (Linux), or pass --unsafe-no-sandbox for submissions you trust (README, "Grade the class").`,
+      `no OS sandbox for the students' code: ${sandbox.reason}. Grade a class where bubblewrap runs (Linux), or pass --unsafe-no-sandbox for submissions you trust (INSTRUCTORS.md, step 5 "Grade the class").`,
     );
   }
   process.stderr.write(
