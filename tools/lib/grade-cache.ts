@@ -12,7 +12,7 @@ import path from 'node:path';
 import { detectWebgpu } from '../../graders/support/backends/detect.ts';
 import type { Exercise } from '../../graders/support/course.ts';
 import { gradingInputs, graderEntries } from '../../graders/support/inputs/grading-inputs.ts';
-import { digestFiles, readRemembered, remember } from '../../graders/support/inputs/input-digest.ts';
+import { digestFiles, readRemembered, remember } from '../../graders/support/inputs/input-digest.mjs';
 import { repoRoot } from '../../graders/support/paths.ts';
 import type { RunResult } from '../../graders/support/results/model.ts';
 import { hashStudentFiles, studentFiles } from './student-files.ts';

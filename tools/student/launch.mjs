@@ -8,10 +8,10 @@
  *
  * Plain JavaScript on purpose: this file is what runs before anything can be compiled.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { digestFiles, readRemembered, remember } from '../../graders/support/inputs/input-digest.mjs';
 
 const commands = ['start', 'watch', 'hint', 'reset'];
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -24,25 +24,13 @@ const entry = path.join(root, 'tools', 'student', `${command}.ts`);
 const outDir = path.join(root, '.grade', 'tools');
 const manifestFile = path.join(outDir, `${command}.json`);
 
-/** Hash of the repository's location and every input file's name and contents. */
-function digest(inputs) {
-  const hash = createHash('sha256').update(`${root}\n${process.version}\n`);
-  for (const file of inputs)
-    hash
-      .update(`${file}\0`)
-      .update(readFileSync(path.join(root, file)))
-      .update('\0');
-  return hash.digest('hex');
-}
+// The bundle is remembered with the files esbuild read for it (graders/support/inputs, shared
+// with the graders' own bundles); a moved repository or another Node version builds afresh.
+const key = `${root}\n${process.version}\n${command}`;
 
 function current() {
-  try {
-    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
-    if (manifest.digest === digest(manifest.inputs)) return manifest.outfile;
-  } catch {
-    // No bundle yet, a deleted input, or a damaged manifest: build again.
-  }
-  return undefined;
+  const remembered = readRemembered(manifestFile, key, root);
+  return remembered?.output !== undefined && existsSync(remembered.output) ? remembered.output : undefined;
 }
 
 /**
@@ -85,15 +73,14 @@ async function rebuild() {
     plugins: [keepImportMetaUrl],
   });
   const inputs = Object.keys(built.metafile.inputs).sort();
-  const hash = digest(inputs);
+  const hash = digestFiles(root, inputs);
   const outfile = path.join(outDir, `${command}-${hash.slice(0, 16)}.mjs`);
   mkdirSync(outDir, { recursive: true });
   // Write, then rename: a second launch running at the same time never reads half a file.
   const temporary = `${outfile}.${process.pid}.tmp`;
   writeFileSync(temporary, built.outputFiles[0].contents);
   renameSync(temporary, outfile);
-  writeFileSync(`${manifestFile}.${process.pid}.tmp`, JSON.stringify({ digest: hash, inputs, outfile }, null, 2));
-  renameSync(`${manifestFile}.${process.pid}.tmp`, manifestFile);
+  remember(manifestFile, { key, files: inputs, digest: hash, output: outfile });
   for (const old of readdirSync(outDir)) {
     if (old.startsWith(`${command}-`) && old.endsWith('.mjs') && path.join(outDir, old) !== outfile) rmSync(path.join(outDir, old), { force: true });
   }

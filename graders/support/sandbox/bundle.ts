@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { metafileInputs } from '../inputs/import-graph.ts';
-import { digestFiles, readRemembered, remember } from '../inputs/input-digest.ts';
+import { digestFiles, readRemembered, remember } from '../inputs/input-digest.mjs';
 import { repoRoot, shortPath } from '../paths.ts';
 import { confine, type ForbiddenDir } from './confine.ts';
 

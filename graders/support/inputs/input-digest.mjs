@@ -3,6 +3,9 @@
  * re-checked by content: the list stays valid while every file on it hashes the same. An edit that
  * changes the import graph edits a file on the list, so a stale list is always caught; only then is
  * the graph derived again (esbuild), which keeps the cached path to hashing a few dozen files.
+ *
+ * Plain JavaScript (types in input-digest.d.mts) because tools/student/launch.mjs, which runs
+ * before anything can be compiled, uses it too.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -12,9 +15,12 @@ import path from 'node:path';
  * SHA-256 over each file's name and contents (or `absent`): the same list and contents give the
  * same digest, any edit, addition or removal another.
  *
- * @example digestFiles('/repo', ['course.json', 'graders/sealed/exercise-01.json.gz']) → '9c1e…' (64 hex digits)
+ * @param {string} root the folder the paths are relative to
+ * @param {string[]} files repository-relative paths
+ * @returns {string} 64 hex digits
+ * @example digestFiles('/repo', ['course.json', 'graders/sealed/exercise-01.json.gz']) → '9c1e…'
  */
-export function digestFiles(root: string, files: string[]): string {
+export function digestFiles(root, files) {
   const hash = createHash('sha256');
   for (const file of files) {
     const absolute = path.join(root, file);
@@ -25,20 +31,17 @@ export function digestFiles(root: string, files: string[]): string {
   return hash.digest('hex');
 }
 
-/** What a remembered list holds: `key` says what it was derived for (an entry, a folder). */
-export interface RememberedInputs {
-  key: string;
-  files: string[];
-  digest: string;
-  /** What was made from these inputs, e.g. a bundle's path. */
-  output?: string;
-}
-
-/** The list in `file`, if it was made for `key` and every file on it is unchanged. */
-export function readRemembered(file: string, key: string, root: string): RememberedInputs | undefined {
-  let remembered: RememberedInputs;
+/**
+ * The list in `file`, if it was made for `key` and every file on it is unchanged.
+ *
+ * @param {string} file the remembered list (JSON)
+ * @param {string} key what it must have been derived for (an entry, a folder)
+ * @param {string} root the folder its paths are relative to
+ */
+export function readRemembered(file, key, root) {
+  let remembered;
   try {
-    remembered = JSON.parse(readFileSync(file, 'utf8')) as RememberedInputs;
+    remembered = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
     return undefined;
   }
@@ -46,8 +49,13 @@ export function readRemembered(file: string, key: string, root: string): Remembe
   return digestFiles(root, remembered.files) === remembered.digest ? remembered : undefined;
 }
 
-/** Writes the list atomically (write, then rename), so a concurrent reader never sees half. */
-export function remember(file: string, remembered: RememberedInputs): void {
+/**
+ * Writes the list atomically (write, then rename), so a concurrent reader never sees half.
+ *
+ * @param {string} file
+ * @param {{ key: string, files: string[], digest: string, output?: string }} remembered
+ */
+export function remember(file, remembered) {
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, `${JSON.stringify(remembered, null, 2)}\n`);
