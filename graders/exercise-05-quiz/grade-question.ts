@@ -18,6 +18,7 @@ function notAnswered(question: Question, read: ReadAnswers, file: string): Grade
   return new GradeFailure(
     `${question.id} is not answered yet: in ${file}, set ${question.id} to ${describeKind(question.answer)}. The question is in QUIZ.md.`,
     sections,
+    'stub',
   );
 }
 

@@ -10,19 +10,21 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, test } from 'vitest';
+import { afterAll, describe, type TestContext, test } from 'vitest';
 import type { BackendName } from './backends/detect.ts';
 import { findExercise, type Exercise, type Part } from './course.ts';
-import { GradeFailure, renderSections, type Section } from './failure.ts';
+import { type FailureHint, GradeFailure, hintCommand, renderSections, type Section } from './failure.ts';
 import { formatValue } from './format.ts';
 import { repoRoot, solutionsDir, targetDir, shortPath } from './paths.ts';
 import { MissingRecording, Reference } from './reference.ts';
-import { RunnerError, SandboxFault } from './sandbox/client.ts';
+import { type FaultKind, RunnerError, SandboxFault } from './sandbox/client.ts';
 import { currentBackend, currentSandbox, type StudentProcess } from './sandbox/current.ts';
 import type { CallReport, CallRequest } from './sandbox/runner.ts';
 import type { Thrown, Wire } from './sandbox/wire.ts';
 import { propertySeed, replayPath, runSeed } from './seed.ts';
 import { describeMutation } from './mutation.ts';
+import type { FailureKind } from './results/model.ts';
+import './results/meta.ts';
 import { gradeTarget } from './settings.ts';
 
 /** How much slower a backend is than cpu at answering one call (shader compilation on SwiftShader). */
@@ -108,7 +110,8 @@ export class ExerciseGrader {
     // Parts without tensors are graded once, on cpu: elsewhere they are not registered at all,
     // so the score table shows '—' for that backend and nothing counts as skipped.
     if (part.tensors !== true && this.backend !== 'cpu') return;
-    describe(name, () => {
+    // The part travels as data (task meta, inherited by every test inside): never read back from the title.
+    describe(name, { meta: { exerciseId: this.exercise.id, partId: part.id } }, () => {
       const previous = currentPart;
       currentPart = part;
       try {
@@ -119,9 +122,10 @@ export class ExerciseGrader {
     });
   }
 
-  private hintSection(part: Part | undefined): Section[] {
-    if (part === undefined) return [];
-    return [{ label: `Hint (part ${part.id})`, body: `${part.hints[0]}\n(more: npm run hint -- ${this.exercise.id} ${part.id})` }];
+  /** The first level of the part's hints, shown with every failure; `npm run hint` gives the next. */
+  private hint(part: Part | undefined): FailureHint | undefined {
+    if (part === undefined) return undefined;
+    return { partId: part.id, level: 1, text: part.hints[0], command: hintCommand(this.exercise.id, part.id) };
   }
 
   private replayCommand(testName: string, extra: Record<string, string>): string {
@@ -132,7 +136,7 @@ export class ExerciseGrader {
     return `${[...env, 'npm test', this.exercise.id, '--', '--project', this.backend, '-t', quote(regexEscape(testName))].join(' ')}`;
   }
 
-  /** A test of the current part; any failure gets the part's hint appended. */
+  /** A test of the current part; any failure gets the part's hint and is recorded as data. */
   test(name: string, body: () => Promise<void>): void {
     const part = currentPart;
     test(name, async (ctx) => {
@@ -141,7 +145,7 @@ export class ExerciseGrader {
       } catch (error) {
         // No sealed answer for this check (another seed): skipped with the notice, never failed.
         if (error instanceof MissingRecording) ctx.skip(error.message);
-        throw this.asFailure(error).with(...this.hintSection(part));
+        throw recorded(ctx, this.asFailure(error).withHint(this.hint(part)));
       }
     });
   }
@@ -155,60 +159,77 @@ export class ExerciseGrader {
     const part = currentPart;
     const testId = `${this.exercise.id} ${part?.id ?? ''} ${name}`;
     test(name, async (ctx) => {
-      const seed = propertySeed(testId);
-      // Cases without a sealed answer are skipped (see MissingRecording); the others are checked.
-      let unrecorded: MissingRecording | undefined;
-      let checked = 0;
-      const path_ = replayPath();
-      const sealed = this.referenceInstance?.mode === 'sealed' || !this.hasLiveReference();
-      // After a hang or crash, or once shrinking has used its time budget, accept every further
-      // case: the shrinker then keeps the smallest failing case found so far instead of paying a
-      // timeout (or a shader compilation) for each further attempt.
-      let stopShrinking = false;
-      let firstFailureAt: number | undefined;
-      const shrinkBudgetMs = 2000 * slowdown[this.backend];
-      const property = fc.asyncProperty(arbitrary, async (value) => {
-        if (stopShrinking) return;
-        if (firstFailureAt !== undefined && Date.now() - firstFailureAt > shrinkBudgetMs) {
-          stopShrinking = true;
+      try {
+        await this.checkProperty(ctx, part, name, testId, arbitrary, predicate, options);
+      } catch (error) {
+        throw error instanceof GradeFailure ? recorded(ctx, error) : error;
+      }
+    });
+  }
+
+  private async checkProperty<T>(
+    ctx: TestContext,
+    part: Part | undefined,
+    name: string,
+    testId: string,
+    arbitrary: fc.Arbitrary<T>,
+    predicate: (value: T) => Promise<void>,
+    options: PropertyOptions<T>,
+  ): Promise<void> {
+    const seed = propertySeed(testId);
+    // Cases without a sealed answer are skipped (see MissingRecording); the others are checked.
+    let unrecorded: MissingRecording | undefined;
+    let checked = 0;
+    const path_ = replayPath();
+    const sealed = this.referenceInstance?.mode === 'sealed' || !this.hasLiveReference();
+    // After a hang or crash, or once shrinking has used its time budget, accept every further
+    // case: the shrinker then keeps the smallest failing case found so far instead of paying a
+    // timeout (or a shader compilation) for each further attempt.
+    let stopShrinking = false;
+    let firstFailureAt: number | undefined;
+    const shrinkBudgetMs = 2000 * slowdown[this.backend];
+    const property = fc.asyncProperty(arbitrary, async (value) => {
+      if (stopShrinking) return;
+      if (firstFailureAt !== undefined && Date.now() - firstFailureAt > shrinkBudgetMs) {
+        stopShrinking = true;
+        return;
+      }
+      try {
+        await predicate(value);
+        checked++;
+      } catch (error) {
+        if (error instanceof MissingRecording) {
+          unrecorded = error;
           return;
         }
-        try {
-          await predicate(value);
-          checked++;
-        } catch (error) {
-          if (error instanceof MissingRecording) {
-            unrecorded = error;
-            return;
-          }
-          firstFailureAt ??= Date.now();
-          if (error instanceof SandboxFault || (error instanceof GradeFailure && error.fatal)) stopShrinking = true;
-          throw error;
-        }
-      });
-      const details = await fc.check(property, {
-        seed,
-        numRuns: options.numRuns ?? 50,
-        path: path_,
-        endOnFailure: sealed || options.shrink === false || (path_ !== undefined && !path_.includes(':')) ? true : undefined,
-      });
-      if (!details.failed && checked === 0 && unrecorded !== undefined) ctx.skip(unrecorded.message);
-      if (!details.failed) return;
-      if (details.counterexample === null) {
-        throw new GradeFailure(`the property could not run (${details.interrupted ? 'interrupted' : 'too many skipped cases'}).`);
+        firstFailureAt ??= Date.now();
+        if (error instanceof SandboxFault || (error instanceof GradeFailure && error.fatal)) stopShrinking = true;
+        throw error;
       }
-      const failure = this.asFailure(details.errorInstance);
-      // A stub or a module that cannot load has no counterexample worth showing.
-      if (failure.notImplemented || failure.setup) throw failure.with(...this.hintSection(part));
-      const [value] = details.counterexample;
-      const shrinks = details.numShrinks > 0 ? ` (shrunk ${details.numShrinks} times)` : '';
-      throw failure.with(
-        { label: `Counterexample${shrinks}`, body: '\n' + renderSections(options.show(value)) },
+    });
+    const details = await fc.check(property, {
+      seed,
+      numRuns: options.numRuns ?? 50,
+      path: path_,
+      endOnFailure: sealed || options.shrink === false || (path_ !== undefined && !path_.includes(':')) ? true : undefined,
+    });
+    if (!details.failed && checked === 0 && unrecorded !== undefined) ctx.skip(unrecorded.message);
+    if (!details.failed) return;
+    if (details.counterexample === null) {
+      throw new GradeFailure(`the property could not run (${details.interrupted ? 'interrupted' : 'too many skipped cases'}).`, [], 'grader');
+    }
+    const failure = this.asFailure(details.errorInstance);
+    // A stub or a module that cannot load has no counterexample worth showing.
+    if (failure.kind === 'stub' || failure.kind === 'setup') throw failure.withHint(this.hint(part));
+    const [value] = details.counterexample;
+    const shrinks = details.numShrinks > 0 ? ` (shrunk ${details.numShrinks} times)` : '';
+    throw failure
+      .with(
+        { label: `Counterexample${shrinks}`, body: `\n${renderSections(options.show(value))}` },
         { label: 'Seed', body: `${seed} (run seed '${runSeed()}'), path ${details.counterexamplePath}, after ${details.numRuns} case(s)` },
         { label: 'Replay exactly this case', body: this.replayCommand(name, { GRADE_PATH: details.counterexamplePath }) },
-        ...this.hintSection(part),
-      );
-    });
+      )
+      .withHint(this.hint(part));
   }
 
   private hasLiveReference(): boolean {
@@ -226,14 +247,13 @@ export class ExerciseGrader {
       const sections: Section[] = error.output.trim()
         ? [{ label: 'your code printed (last lines)', body: error.output.trim().split('\n').slice(-12).join('\n') }]
         : [];
-      const failure = new GradeFailure(error.message, sections);
+      const failure = new GradeFailure(error.message, sections, faultKind[error.kind]);
       failure.fatal = true;
-      failure.setup = error.kind === 'compile' || error.kind === 'load' || error.kind === 'start';
       return failure;
     }
     if (error instanceof RunnerError) return new GradeFailure(error.message);
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return new GradeFailure(`the grader itself failed: ${message} — please report this to your instructor.`);
+    return new GradeFailure(`the grader itself failed: ${message} — please report this to your instructor.`, [], 'grader');
   }
 
   /**
@@ -291,6 +311,7 @@ export class ExerciseGrader {
         throw new GradeFailure(
           `${options.label ?? op}: ${t.isError ? `${t.name}: ${t.message}` : `a non-Error value was thrown (${t.message})`}`,
           stackSection(t),
+          'threw',
         );
       }
       throw error;
@@ -302,7 +323,7 @@ export class ExerciseGrader {
     const request: CallRequest = { fn, args, profile: options.profile };
     const timeoutMs = (options.timeoutMs ?? 5000) * slowdown[this.backend];
     const report = (await this.sandbox.request('call', request as unknown as Wire, { timeoutMs, label: fn })) as unknown as CallReport;
-    if (report.thrown?.unreadable) throw new GradeFailure(`${fn}: ${report.thrown.message}.`);
+    if (report.thrown?.unreadable) throw new GradeFailure(`${fn}: ${report.thrown.message}.`, [], 'threw');
     return report;
   }
 
@@ -317,18 +338,24 @@ export class ExerciseGrader {
     if (tampering.length > 0) {
       // Give the next test a clean process: the tampering may persist in this one.
       this.sandbox.restart();
-      throw new GradeFailure(`${what} ${tampering.join('; ')}: graded code may not start processes, write files, register kernels or switch backends.`);
+      throw new GradeFailure(
+        `${what} ${tampering.join('; ')}: graded code may not start processes, write files, register kernels or switch backends.`,
+        [],
+        'tampered',
+      );
     }
   }
 
   private checkHygiene(fn: string, args: Wire[], report: CallReport): void {
     this.checkTampering(fn, report);
     const mutation = describeMutation(args, report.inputsAfter);
-    if (mutation !== undefined) throw new GradeFailure(`${fn} changed its input: ${mutation}. Inputs must never be modified; work on a copy.`);
-    if (report.aliased) throw new GradeFailure(`${fn} returned an ndarray that shares storage with an input; return new storage.`);
+    if (mutation !== undefined) throw new GradeFailure(`${fn} changed its input: ${mutation}. Inputs must never be modified; work on a copy.`, [], 'mutated');
+    if (report.aliased) throw new GradeFailure(`${fn} returned an ndarray that shares storage with an input; return new storage.`, [], 'aliased');
     if (report.leaked > 0) {
       throw new GradeFailure(
         `${fn} left ${report.leaked.toLocaleString('en')} tensor${report.leaked === 1 ? '' : 's'} allocated: wrap the work in tf.tidy() or dispose intermediate tensors.`,
+        [],
+        'leaked',
       );
     }
   }
@@ -344,8 +371,16 @@ function isStub(thrown: Thrown): boolean {
 }
 
 function thrownFailure(fn: string, thrown: Thrown): GradeFailure {
-  const failure = new GradeFailure(describeThrown(fn, thrown), isStub(thrown) ? [] : stackSection(thrown));
-  failure.notImplemented = isStub(thrown);
+  const stub = isStub(thrown);
+  return new GradeFailure(describeThrown(fn, thrown), stub ? [] : stackSection(thrown), stub ? 'stub' : 'threw');
+}
+
+/** How each way the student's process can fail is reported. */
+const faultKind: Record<FaultKind, FailureKind> = { compile: 'setup', load: 'setup', start: 'setup', timeout: 'hung', memory: 'hung', exit: 'crashed' };
+
+/** Records the failure as data in the test's meta (serialised to the reporter with the result), then returns it to be thrown. */
+function recorded(ctx: TestContext, failure: GradeFailure): GradeFailure {
+  ctx.task.meta.failure = failure.data;
   return failure;
 }
 

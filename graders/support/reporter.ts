@@ -1,18 +1,20 @@
 /**
  * The course's vitest reporter: prints the header, then — when the run ends — every failure with
- * its explanation, the score table and the closing line, and writes the run's {@link RunResult}
- * to `.grade/results/latest.json` (or `GRADE_RESULTS`). Exports and tools read that file, never
- * the terminal, so nothing a submission prints can pass for a result.
+ * its explanation, the score table and the closing line, and records the run's {@link RunResult}
+ * in the result store (results/store.ts), or, when `GRADE_RESULTS` names a file, writes it there
+ * instead (a tool's own run: autograding, class grading, verify). Exports and tools read those,
+ * never the terminal, so nothing a submission prints can pass for a result.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Reporter, SerializedError, TestModule, Vitest } from 'vitest/node';
 import { loadCourse } from './course.ts';
-import { shortPath, stateDir, targetDir } from './paths.ts';
+import { shortPath, targetDir } from './paths.ts';
 import { collect } from './results/from-vitest.ts';
 import type { RunResult } from './results/model.ts';
 import { formatCounts, formatFailures, formatHeader, formatScoreTable } from './results/print.ts';
 import { scoreRun } from './results/score.ts';
+import { recordRun } from './results/store.ts';
 import { runSeed } from './seed.ts';
 import { modifiedGraderFiles } from './integrity.ts';
 import { hasLiveSolution } from './reference.ts';
@@ -20,10 +22,21 @@ import { killSandboxes } from './sandbox/cleanup.ts';
 import { sandboxNotice } from './sandbox/os-sandbox.ts';
 import { courseWebgpuAdapter, courseWebgpuReason, gradePath, gradeResults, gradeRunId } from './settings.ts';
 
-/** Where the latest run's result is written. */
-export function resultsFile(env: NodeJS.ProcessEnv = process.env): string {
+/** The explicit results file a tool asked for (`GRADE_RESULTS`), or undefined: the run then goes to the store. */
+export function explicitResultsFile(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const file = gradeResults.read(env);
-  return file !== undefined ? path.resolve(file) : path.join(stateDir, 'results', 'latest.json');
+  return file === undefined ? undefined : path.resolve(file);
+}
+
+/**
+ * Whether a run leaves tests of its exercises unrun: a name filter (-t), a replay (GRADE_PATH),
+ * or fewer backends than this machine grades on (`--project cpu` where webgpu works).
+ *
+ * @example isFilteredRun(undefined, ['cpu'], { COURSE_WEBGPU_ADAPTER: 'SwiftShader' }) → true
+ */
+export function isFilteredRun(namePattern: RegExp | undefined, backends: string[], env: NodeJS.ProcessEnv = process.env): boolean {
+  const available = courseWebgpuAdapter.read(env) !== undefined ? ['cpu', 'webgpu'] : ['cpu'];
+  return namePattern !== undefined || gradePath.read(env) !== undefined || available.some((name) => !backends.includes(name));
 }
 
 export default class CourseReporter implements Reporter {
@@ -63,7 +76,10 @@ export default class CourseReporter implements Reporter {
     const leftover = runId !== undefined ? killSandboxes(runId) : 0;
     const course = loadCourse();
     const { tests, loadErrors } = collect(course, modules);
-    const filtered = this.vitest?.config.testNamePattern !== undefined || gradePath.read() !== undefined;
+    const filtered = isFilteredRun(
+      this.vitest?.config.testNamePattern,
+      this.backends.map((b) => b.name),
+    );
     const run: RunResult = scoreRun(course, tests, {
       startedAt: this.startedAt.toISOString(),
       durationMs: Date.now() - this.startedAt.getTime(),
@@ -79,9 +95,12 @@ export default class CourseReporter implements Reporter {
         ...(leftover > 0 ? [`${leftover} student process(es) were still running at the end and were killed`] : []),
       ],
     });
-    const file = resultsFile();
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify(run, null, 2) + '\n');
+    const file = explicitResultsFile();
+    if (file === undefined) recordRun(run, { target: targetDir() });
+    else {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, `${JSON.stringify(run, null, 2)}\n`);
+    }
     const failures = formatFailures(run);
     const out = [failures, formatScoreTable(run), formatCounts(run)].filter((s) => s !== '').join('\n\n');
     process.stdout.write(`\n${out}\n`);

@@ -14,15 +14,14 @@ import { cpus } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findExercise, loadCourse } from '../../graders/support/course.ts';
-import { repoRoot, stateDir } from '../../graders/support/paths.ts';
-import { resultsFile } from '../../graders/support/reporter.ts';
+import { repoRoot, stateDir, targetDir } from '../../graders/support/paths.ts';
+import { points } from '../../graders/support/results/points.ts';
 import type { RunResult } from '../../graders/support/results/model.ts';
 import { gradeRun } from '../lib/grade-run.ts';
 import { exportRun, findFormat } from './exports/formats.ts';
 import { encodeRunnerResult, type GithubRunnerResult } from './exports/github.ts';
-import { points } from './exports/selection.ts';
 import { printPoints } from './points.ts';
-import { readRun } from './results-file.ts';
+import { readRun, storedRun } from './results-file.ts';
 import { gradeTarget } from '../../graders/support/settings.ts';
 
 const usage = `usage:
@@ -92,11 +91,15 @@ async function exportCommand(format: string): Promise<void> {
     process.stderr.write(`grading ${target}${ids.length ? ` (${ids.join(', ')})` : ''}…\n`);
     run = (await gradeRun({ target, exercises: ids })).result;
     if (run === undefined) process.stderr.write('grade: the grading wrote no results; exporting an error result.\n');
-  } else {
-    const file = values.results ? path.resolve(values.results) : resultsFile();
-    const read = readRun(file);
+  } else if (values.results !== undefined) {
+    const read = readRun(path.resolve(values.results));
     run = read.run;
     if (read.problem !== undefined) process.stderr.write(`grade: ${read.problem}; exporting an error result (grade first: npm test, or add --grade).\n`);
+  } else {
+    // The result store: each exercise's last complete grading (npm test, npm start, watch); filtered runs are never read.
+    const read = storedRun(course, targetDir(), ids);
+    run = read.run;
+    for (const problem of read.problems) process.stderr.write(`grade: ${problem}; exporting it as an error result.\n`);
   }
   const value = exportRun(format, run, course, ids);
   const text = JSON.stringify(value, null, 2) + '\n';

@@ -6,7 +6,7 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { maxScore, type Course } from '../../graders/support/course.ts';
-import { points } from './exports/selection.ts';
+import { points } from '../../graders/support/results/points.ts';
 import { readRun } from './results-file.ts';
 
 /** One exercise's line of the total. */
@@ -29,7 +29,8 @@ export function coursePoints(course: Course, dir: string): { rows: PointsRow[]; 
     const { run, problem } = readRun(path.join(dir, `${exercise.id}.json`));
     const result = run?.exercises.find((e) => e.id === exercise.id);
     for (const file of run?.graders_modified ?? []) modified.add(file);
-    const note = problem ?? (result === undefined ? 'not graded' : (result.error?.split('\n')[0] ?? (run?.filtered ? 'filtered run' : '')));
+    // readRun refuses a filtered run (problem set, no run): it counts 0 like a missing one.
+    const note = problem ?? (result === undefined ? 'not graded' : (result.error?.split('\n')[0] ?? ''));
     // The parts' points count even when the grader also reported an error (on another backend, say).
     return { id: exercise.id, title: exercise.title, score: result?.score ?? 0, max: maxScore(exercise), note };
   });

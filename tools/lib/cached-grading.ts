@@ -1,13 +1,16 @@
 /**
  * Grades exercises the way `npm test <id>` does — one `vitest run` writing a RunResult file —
- * but only those whose cached result is not current. Used by `npm start` and watch mode, so they
- * can never disagree with `npm test` on a score: the numbers they show are that run's.
+ * but only those whose stored result is not current, and records each result in the one result
+ * store (graders/support/results/store.ts) with the inputs it was graded from. Used by
+ * `npm start` and watch mode, so they can never disagree with `npm test` on a score: both read
+ * and write the same store.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Exercise } from '../../graders/support/course.ts';
 import { repoRoot, shortPath } from '../../graders/support/paths.ts';
-import { cacheFile, cacheSchema, currentInputs, lookup, sliceRun, storeEntry, type CacheEntry, type CacheInputs } from './grade-cache.ts';
+import { readStoreEntry, recordRun, type StoredGrading } from '../../graders/support/results/store.ts';
+import { type CacheInputs, currentInputs, inputReasons } from './grade-cache.ts';
 import { gradeRun } from './grade-run.ts';
 import { hashStudentFiles, missingFileLine, studentFiles } from './student-files.ts';
 import { gradeTarget } from '../../graders/support/settings.ts';
@@ -15,9 +18,9 @@ import { gradeTarget } from '../../graders/support/settings.ts';
 /** Where one exercise stands after {@link gradeExercises}. */
 export interface ExerciseState {
   exercise: Exercise;
-  /** The result for the files as they are now (absent when it could not be graded). */
-  entry?: CacheEntry;
-  /** Graded by this call rather than read from the cache. */
+  /** The complete grading of the files as they are now (absent when it could not be graded). */
+  entry?: StoredGrading;
+  /** Graded by this call rather than read from the store. */
   graded: boolean;
   /** Why it has no result: one line saying what was expected and what to run. */
   problem?: string;
@@ -62,10 +65,22 @@ interface Pending {
   state: ExerciseState;
   why: string;
   inputs: CacheInputs;
-  gradings: number;
 }
 
-/** Looks at one exercise: a problem, a current cached result, or something to grade. */
+/**
+ * Why a stored grading cannot be reused for `now`: one reason per changed input; none when it
+ * can. A grading recorded without inputs (by `npm test`) and `GRADE_SEED=random` are never reused.
+ */
+export function staleReasons(stored: StoredGrading, now: CacheInputs): string[] {
+  if (stored.inputs === undefined) return ['graded by npm test, whose inputs are not recorded'];
+  const current: Record<string, string> = { ...now };
+  const changed = Object.keys(current).filter((key) => stored.inputs?.[key] !== current[key]);
+  if (now.seed === 'random') changed.push('seed');
+  const reasons: Record<string, string> = inputReasons;
+  return [...new Set(changed.map((key) => reasons[key] ?? 'the grading inputs changed'))];
+}
+
+/** Looks at one exercise: a problem, a current stored result, or something to grade. */
 function inspect(exercise: Exercise, options: GradingOptions, root: string): { state: ExerciseState; pending?: Pending } {
   const state: ExerciseState = { exercise, graded: false, notes: [] };
   const missing = studentFiles(exercise, options.target).missing;
@@ -73,12 +88,12 @@ function inspect(exercise: Exercise, options: GradingOptions, root: string): { s
   if (!hasGrader(exercise, root))
     return { state: { ...state, problem: `${exercise.id} has no grader yet (expected a *.test.ts in graders/${exercise.folder}/).` } };
   const inputs = currentInputs(exercise, options.target, root);
-  const found = lookup(cacheFile(exercise.id, options.target, root), exercise.id, inputs);
-  if (found.state === 'fresh' && !options.force) return { state: { ...state, entry: found.entry } };
-  if (found.state === 'unreadable') state.notes.push(found.note);
-  const gradings = found.state === 'fresh' || found.state === 'stale' ? found.entry.gradings : 0;
-  const why = options.force ? 'asked to re-grade' : found.state === 'stale' ? found.reasons.join(', ') : 'no earlier result';
-  return { state, pending: { state, why, inputs, gradings } };
+  const { entry, note } = readStoreEntry(exercise.id, options.target, root);
+  if (note !== undefined) state.notes.push(note);
+  const stored = entry?.complete;
+  const reasons = stored === undefined ? ['no earlier result'] : staleReasons(stored, inputs);
+  if (reasons.length === 0 && !options.force) return { state: { ...state, entry: stored } };
+  return { state, pending: { state, why: options.force ? 'asked to re-grade' : reasons.join(', '), inputs } };
 }
 
 /** GRADE_TARGET as the student set it (or unset), so failures print the replay command `npm test` prints. */
@@ -87,33 +102,42 @@ function targetAsSet(target: string, root: string): string | undefined {
   return path.resolve(root, raw) === path.resolve(target) ? (raw === 'exercises' ? undefined : raw) : target;
 }
 
-/** Grades every pending exercise in one vitest run and records each result. */
+/** Grades every pending exercise in one vitest run and records each result in the store. */
 async function gradePending(pending: Pending[], options: GradingOptions, root: string): Promise<void> {
   const ids = pending.map((p) => p.state.exercise.id);
   // GRADE_PATH would grade one case only.
   const env = { GRADE_PATH: undefined, GRADE_TARGET: targetAsSet(options.target, root) };
   const run = await gradeRun({ target: options.target, exercises: ids, cwd: root, signal: options.signal, env });
+  if (run.result?.filtered === true)
+    throw new Error(`grading ${ids.join(', ')} ran only some of the tests (a filter in the environment?); expected a complete run.`);
   if (options.signal?.aborted) throw new GradingStopped('grading stopped');
-  for (const { state, inputs, gradings } of pending) {
+  // A save during the run may not be what was graded: record the result without its inputs, so it is shown but never reused.
+  const unchanged = new Set(
+    pending.filter((p) => hashStudentFiles(studentFiles(p.state.exercise, options.target)) === p.inputs.student).map((p) => p.state.exercise.id),
+  );
+  const byId = new Map(pending.map((p) => [p.state.exercise.id, p]));
+  const recorded =
+    run.result === undefined
+      ? new Map<string, StoredGrading>()
+      : recordRun(run.result, {
+          target: options.target,
+          root,
+          inputs: (id) => {
+            const inputs = byId.get(id)?.inputs;
+            return inputs === undefined || !unchanged.has(id) ? undefined : { ...inputs, seed: run.result!.seed };
+          },
+        });
+  for (const { state } of pending) {
     const id = state.exercise.id;
-    const result = run.result === undefined ? undefined : sliceRun(run.result, id);
-    if (result === undefined) {
+    const stored = recorded.get(id);
+    if (stored === undefined) {
       state.problem = `grading ${id} produced no result (vitest exited with code ${run.exitCode}: ${lastLine(run.output)}); run \`npm test ${id}\` to see why.`;
       continue;
     }
-    const entry: CacheEntry = {
-      schema: cacheSchema,
-      exercise: id,
-      inputs: { ...inputs, seed: result.seed },
-      gradings: gradings + 1,
-      gradedAt: new Date().toISOString(),
-      result,
-    };
-    state.entry = entry;
+    state.entry = stored;
     state.graded = true;
-    // A save during the run may not be what was graded: show the result, but do not reuse it.
-    if (hashStudentFiles(studentFiles(state.exercise, options.target)) === inputs.student) storeEntry(cacheFile(id, options.target, root), entry);
-    else state.notes.push(`${shortPath(path.join(options.target, state.exercise.folder))} changed while it was graded; it will be graded again`);
+    if (!unchanged.has(id))
+      state.notes.push(`${shortPath(path.join(options.target, state.exercise.folder))} changed while it was graded; it will be graded again`);
   }
 }
 

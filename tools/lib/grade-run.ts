@@ -11,6 +11,7 @@ import path from 'node:path';
 import { repoRoot } from '../../graders/support/paths.ts';
 import { killSandboxes } from '../../graders/support/sandbox/cleanup.ts';
 import type { RunResult } from '../../graders/support/results/model.ts';
+import { readRunResult } from '../../graders/support/results/schema.ts';
 
 export interface GradeRunOptions {
   /** Folder laid out like exercises/ (absolute or relative to the repository). */
@@ -138,7 +139,7 @@ export function gradeRun(options: GradeRunOptions): Promise<GradeRun> {
       options.signal?.removeEventListener('abort', onAbort);
       let result: RunResult | undefined;
       try {
-        result = timedOut ? undefined : (JSON.parse(readFileSync(results, 'utf8')) as RunResult);
+        result = timedOut ? undefined : readRunResult(JSON.parse(readFileSync(results, 'utf8')), results);
       } catch {
         result = undefined;
       }

@@ -9,7 +9,7 @@
  */
 import pc from 'picocolors';
 import type { Exercise, Part } from '../../graders/support/course.ts';
-import { cacheFile, readEntry } from '../lib/grade-cache.ts';
+import { readStoreEntry } from '../../graders/support/results/store.ts';
 import { CliError, courseOrFail, exerciseOrFail, parseCli, runCli, targetOrFail } from '../lib/cli.ts';
 import { levelOf, readHintLevels, setLevel, writeHintLevels } from '../lib/hint-levels.ts';
 
@@ -42,10 +42,11 @@ function partOrFail(exercise: Exercise, key: string | undefined, target: string)
     if (part === undefined) throw new CliError(`${exercise.id} has no part '${key}': expected one of ${ids} — usage: ${usage}`, 2);
     return part;
   }
-  const { entry } = readEntry(cacheFile(exercise.id, target), exercise.id);
-  if (entry === undefined)
+  // The last complete grading (npm test, start or watch): a filtered run says nothing about the other parts.
+  const graded = readStoreEntry(exercise.id, target).entry?.complete;
+  if (graded === undefined)
     throw new CliError(`expected a part of ${exercise.id} (one of ${ids}), e.g. npm run hint -- ${exercise.id} ${exercise.parts[0].id}`, 2);
-  const results = entry.result.exercises[0].parts;
+  const results = graded.result.exercises[0].parts;
   const open = (bonus: boolean) => exercise.parts.find((p) => (p.bonus === true) === bonus && results.find((r) => r.id === p.id)?.status !== 'passed');
   const part = open(false) ?? open(true);
   if (part === undefined)

@@ -3,6 +3,7 @@
  * and what to do next. Plain text without a TTY; colours via picocolors, which respects NO_COLOR.
  */
 import pc from 'picocolors';
+import { points } from '../../graders/support/results/points.ts';
 import type { CourseProgress, ExerciseProgress, NextStep, PartProgress } from './progress.ts';
 
 const partMark: Record<PartProgress['status'], string> = {
@@ -18,11 +19,6 @@ const exerciseMark: Record<ExerciseProgress['status'], string> = {
   todo: pc.dim('○'),
   problem: pc.red('✗'),
 };
-
-/** Points as the score table prints them: integers bare, fractions with two decimals. */
-export function points(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(2);
-}
 
 function earned(part: PartProgress): string {
   const text = `${points(part.score)}/${points(part.points)}${part.bonus ? ' bonus' : ''}`;

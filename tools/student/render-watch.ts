@@ -8,7 +8,7 @@ import type { Course } from '../../graders/support/course.ts';
 import type { PartResult, RunResult } from '../../graders/support/results/model.ts';
 import { formatFailures, formatScoreTable } from '../../graders/support/results/print.ts';
 import type { ExerciseState } from '../lib/cached-grading.ts';
-import { points } from './render-progress.ts';
+import { points } from '../../graders/support/results/points.ts';
 
 /** The first part that fails: required parts first, then bonus parts. */
 export function firstFailingPart(result: RunResult): PartResult | undefined {

@@ -88,7 +88,7 @@ await runCli('npm start', async () => {
     const graded = byReason(new Map(progress.graded.map((id) => [id, why.get(id) ?? ''])));
     const line =
       progress.graded.length === 0
-        ? 'nothing re-graded: every result above is from the cache (.grade/cache/); `npm start -- --regrade` grades everything again'
+        ? 'nothing re-graded: every result above is from the result store (.grade/results/); `npm start -- --regrade` grades everything again'
         : `graded ${graded} in ${seconds(Date.now() - started)}${cached.length > 0 ? `; from the cache: ${cached.join(', ')}` : ''}`;
     process.stdout.write(`${renderProgress(progress, header, line)}\n`);
   }

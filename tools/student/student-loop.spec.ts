@@ -45,7 +45,7 @@ describe('the student loop, end to end (exercise 01 on cpu)', () => {
     expect(run.code, run.stderr).toBe(0);
     return JSON.parse(run.stdout) as CourseProgress;
   };
-  const cachedGradings = (): number => JSON.parse(readFileSync(path.join(repo.root, '.grade/cache/exercises/exercise-01.json'), 'utf8')).gradings;
+  const cachedGradings = (): number => JSON.parse(readFileSync(path.join(repo.root, '.grade/results/exercises/exercise-01.json'), 'utf8')).complete.gradings;
 
   // What a student release ships in .course/stubs/, made aside before the student edits anything.
   const release = (): string => path.join(repo.root, '.grade', 'release');

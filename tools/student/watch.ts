@@ -11,8 +11,8 @@
 import pc from 'picocolors';
 import type { Course, Exercise } from '../../graders/support/course.ts';
 import { shortPath } from '../../graders/support/paths.ts';
+import { readStoreEntry } from '../../graders/support/results/store.ts';
 import { gradeExercises, GradingStopped, type ExerciseState } from '../lib/cached-grading.ts';
-import { cacheFile, readEntry } from '../lib/grade-cache.ts';
 import { CliError, courseOrFail, exerciseOrFail, parseCli, runCli, targetOrFail } from '../lib/cli.ts';
 import { SerialRunner } from '../lib/serial-runner.ts';
 import { exerciseDir, isModuleFile } from '../lib/student-files.ts';
@@ -24,8 +24,7 @@ const usage = 'npm run watch -- <exercise>';
 /** Without an id: the first exercise whose last grading left a required part failing. */
 function defaultExercise(course: Course, target: string): Exercise {
   for (const exercise of course.exercises) {
-    const { entry } = readEntry(cacheFile(exercise.id, target), exercise.id);
-    const parts = entry?.result.exercises[0].parts;
+    const parts = readStoreEntry(exercise.id, target).entry?.complete?.result.exercises[0].parts;
     if (parts === undefined || parts.some((p) => !p.bonus && p.status !== 'passed')) return exercise;
   }
   return course.exercises[0];

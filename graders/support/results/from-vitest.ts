@@ -1,10 +1,12 @@
 /**
  * Reads vitest's reported tasks into raw test records: which exercise (from the grader file's
- * folder), which part (from the `Part X · title` describe block), which backend (the project).
+ * folder), which part and how it failed (from the task meta `ex.part` and `ex.test` set, see
+ * meta.ts), which backend (the project). Titles and messages are never parsed.
  */
 import path from 'node:path';
 import type { SerializedError, TestCase, TestModule } from 'vitest/node';
 import type { Course } from '../course.ts';
+import './meta.ts';
 import type { RawTest } from './score.ts';
 
 function exerciseOf(course: Course, moduleId: string): string | undefined {
@@ -14,14 +16,10 @@ function exerciseOf(course: Course, moduleId: string): string | undefined {
   return course.exercises.find((e) => e.folder === folder)?.id;
 }
 
-function partOf(test: TestCase): string | undefined {
-  for (let node: TestCase['parent'] | TestCase = test; node.type !== 'module'; node = node.parent) {
-    if (node.type === 'suite') {
-      const match = /^Part (\S+) · /.exec(node.name);
-      if (match) return match[1];
-    }
-  }
-  return undefined;
+/** The part `ex.part` recorded in the test's meta, if it belongs to this exercise. */
+function partOf(test: TestCase, exerciseId: string): string | undefined {
+  const meta = test.meta();
+  return meta.exerciseId === exerciseId ? meta.partId : undefined;
 }
 
 function errorText(errors: ReadonlyArray<SerializedError> | undefined): string | undefined {
@@ -48,14 +46,16 @@ export function collect(course: Course, modules: ReadonlyArray<TestModule>): { t
     for (const test of module.children.allTests()) {
       const result = test.result();
       const status = result.state === 'passed' ? 'passed' : result.state === 'failed' ? 'failed' : 'skipped';
+      const failure = status === 'failed' ? test.meta().failure : undefined;
       tests.push({
         exerciseId,
-        partId: partOf(test),
+        partId: partOf(test, exerciseId),
         name: test.name,
         backend: module.project.name || 'cpu',
         status,
         durationMs: test.diagnostic()?.duration ?? 0,
-        ...(status === 'failed' ? { message: errorText(result.errors) ?? '(no message)' } : {}),
+        // A grader's failure comes as data; anything else (a vitest timeout, a grader bug) as its error text.
+        ...(failure !== undefined ? { failure } : status === 'failed' ? { message: errorText(result.errors) ?? '(no message)' } : {}),
         // A test skipped while running says why (e.g. not counted for a known backend bug).
         ...(result.state === 'skipped' && result.note ? { message: result.note } : {}),
       });

@@ -3,8 +3,43 @@
  * Classroom 50 exports and the student's feedback are all views of a {@link RunResult}.
  */
 
+/** The version of this model in result files and the store; a reader refuses any other (schema.ts). */
+export const resultSchemaVersion = 2;
+
 /** Outcome of one test on one backend. */
 export type TestStatus = 'passed' | 'failed' | 'skipped';
+
+/**
+ * What kind of failure a test had, decided where it happened (never read back from its text):
+ * `stub` the function still throws the stub's error (or a quiz answer is still empty); `threw`
+ * it threw; `hung` it ran past its time or memory; `crashed` its process exited; `setup` the
+ * module could not be compiled, loaded or started; `tampered` it touched its environment;
+ * `leaked` tensors left allocated; `mutated` it changed an input; `aliased` it returned an
+ * input's storage; `grader` the grader itself failed; `wrong` every other verdict.
+ */
+export type FailureKind = 'wrong' | 'stub' | 'threw' | 'hung' | 'crashed' | 'setup' | 'tampered' | 'leaked' | 'mutated' | 'aliased' | 'grader';
+
+/** A labelled section of a failure (the counterexample, got/expected, replay command…). */
+export interface FailureSection {
+  label: string;
+  body: string;
+}
+
+/**
+ * A grader's failure as data: carried from the test's process in vitest's task meta, so the
+ * printer and exports never parse a message.
+ *
+ * @example { kind: 'stub', summary: 'conv2d is not implemented yet (…).', sections: [], hint: { partId: 'B', level: 1, text: '…', command: 'npm run hint -- exercise-01 B' } }
+ */
+export interface FailureData {
+  kind: FailureKind;
+  /** One sentence: what went wrong. */
+  summary: string;
+  /** The explanation, in order (never the hint: see `hint`). */
+  sections: FailureSection[];
+  /** The part's hint shown with the failure: its level (1 = the first of course.json's hints), text and the command for more. */
+  hint?: { partId: string; level: number; text: string; command: string };
+}
 
 /** One test, on one backend. */
 export interface TestResult {
@@ -13,8 +48,10 @@ export interface TestResult {
   backend: string;
   status: TestStatus;
   durationMs: number;
-  /** The failure message, for failed tests. */
+  /** The failure as text (a skipped test: why it was skipped). Exports show it; nothing parses it. */
   message?: string;
+  /** The failure as data, when a grader's failure (a GradeFailure) caused it. */
+  failure?: FailureData;
 }
 
 /** How a part did on one backend. */
@@ -52,7 +89,7 @@ export interface ExerciseResult {
 
 /** A whole grading run. */
 export interface RunResult {
-  schema: 'cnn-course/result/v1';
+  schemaVersion: typeof resultSchemaVersion;
   startedAt: string;
   durationMs: number;
   /** The graded folder, relative to the repository when inside it. */
@@ -62,7 +99,11 @@ export interface RunResult {
   backends: { name: string; adapter: string }[];
   /** Backends that could not run, with the reason. */
   unavailable: { name: string; reason: string }[];
-  /** True when a -t filter or similar left tests unrun. */
+  /**
+   * True when the run was narrowed to some of the tests: a name filter (-t), a replay
+   * (GRADE_PATH), or a subset of the available backends (--project). Never a grade: the store
+   * keeps it apart from the last complete grading and the exports refuse it.
+   */
   filtered: boolean;
   /** Grader, harness or configuration files changed since the release was made. */
   graders_modified: string[];

@@ -1,9 +1,19 @@
 import { stripVTControlCharacters as plain } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { ExerciseResult, PartResult, RunResult, TestResult } from './model.ts';
-import { formatCounts, formatFailures, formatScoreTable, sharedFailure } from './print.ts';
+import type { ExerciseResult, FailureData, PartResult, RunResult, TestResult } from './model.ts';
+import { formatCounts, formatFailures, formatScoreTable, sharedFailure, testText } from './print.ts';
 
 const failed = (message: string): TestResult => ({ name: `t ${message.length}`, backend: 'cpu', status: 'failed', durationMs: 1, message });
+const failedWith = (failure: FailureData, name = 't'): TestResult => ({ name, backend: 'cpu', status: 'failed', durationMs: 1, failure });
+const hint = (partId: string) => ({ partId, level: 1, text: `think about ${partId}`, command: `npm run hint -- exercise-07 ${partId}` });
+/** The same crash, seen by the tests of two parts: each carries its own part's hint. */
+const crash = (partId: string): FailureData => ({
+  kind: 'setup',
+  summary: 'could not import your module',
+  sections: [{ label: 'where', body: 'SyntaxError at line 3' }],
+  hint: hint(partId),
+});
+const stub = (partId: string): FailureData => ({ kind: 'stub', summary: 'outputSize is not implemented yet', sections: [], hint: hint(partId) });
 const passed: TestResult = { name: 'ok', backend: 'cpu', status: 'passed', durationMs: 1 };
 
 function part(id: string, title: string, tests: TestResult[]): PartResult {
@@ -17,7 +27,7 @@ function exercise(parts: PartResult[]): ExerciseResult {
 
 function run(ex: ExerciseResult): RunResult {
   return {
-    schema: 'cnn-course/result/v1',
+    schemaVersion: 2,
     startedAt: '',
     durationMs: 0,
     target: 'exercises',
@@ -32,7 +42,19 @@ function run(ex: ExerciseResult): RunResult {
   };
 }
 
-const crash = 'could not import your module\nSyntaxError at line 3\nHint (part A): read the error';
+describe('testText', () => {
+  it('renders a failure from its data: summary, sections, then the hint with the command for more', () => {
+    expect(testText(failedWith(crash('A')))).toBe(
+      'could not import your module\nwhere: SyntaxError at line 3\nHint (part A): think about A\n  (more: npm run hint -- exercise-07 A)',
+    );
+    expect(testText(failedWith(crash('A')), { withHint: false })).toBe('could not import your module\nwhere: SyntaxError at line 3');
+  });
+
+  it('shows the text of a failure that has no data, and says when there is none', () => {
+    expect(testText(failed('Error: boom'))).toBe('Error: boom');
+    expect(testText({ name: 'x', backend: 'cpu', status: 'failed', durationMs: 1 })).toBe('(no message)');
+  });
+});
 
 describe('sharedFailure', () => {
   it('stays silent when the failures of one single part share a first line, and that part keeps its name', () => {
@@ -46,27 +68,37 @@ describe('sharedFailure', () => {
 
   it('says it once, naming every failed part, when several parts failed the same way', () => {
     const ex = exercise([
-      part('A', 'Output size', [failed(crash)]),
-      part('B', 'Correlation', [failed(crash), failed(crash)]),
+      part('A', 'Output size', [failedWith(crash('A'))]),
+      part('B', 'Correlation', [failedWith(crash('B')), failedWith(crash('B'))]),
       part('C', 'Convolution', [passed]),
     ]);
     const same = sharedFailure(ex);
     expect(same?.heading).toBe('2 parts failed the same way (Part A · Output size, Part B · Correlation)');
-    expect(same?.message).toBe('could not import your module\nSyntaxError at line 3');
+    expect(same?.message).toBe('could not import your module\nwhere: SyntaxError at line 3');
     const text = formatFailures(run(ex));
     expect(text.match(/SyntaxError/g)).toHaveLength(1);
     expect(text).not.toMatch(/Convolution/);
   });
 
   it("says 'every part' only when every part failed", () => {
-    const ex = exercise([part('A', 'Output size', [failed(crash)]), part('B', 'Correlation', [failed(crash)])]);
+    const ex = exercise([part('A', 'Output size', [failedWith(crash('A'))]), part('B', 'Correlation', [failedWith(crash('B'))])]);
     expect(sharedFailure(ex)?.heading).toMatch(/^every part failed the same way \(Part A · Output size, Part B · Correlation\)$/);
   });
 
-  it('prints each part when their failures differ, or when they are stubs', () => {
+  it('prints each part when their failures differ, in kind or text, or when they are stubs', () => {
     expect(sharedFailure(exercise([part('A', 'a', [failed('one')]), part('B', 'b', [failed('two')])]))).toBeUndefined();
-    const stub = 'outputSize is not implemented yet';
-    expect(sharedFailure(exercise([part('A', 'a', [failed(stub)]), part('B', 'b', [failed(stub)])]))).toBeUndefined();
+    expect(sharedFailure(exercise([part('A', 'a', [failed('same')]), part('B', 'b', [failed('same')])]))?.message).toBe('same');
+    const hung: FailureData = { ...crash('B'), kind: 'hung' };
+    expect(sharedFailure(exercise([part('A', 'a', [failedWith(crash('A'))]), part('B', 'b', [failedWith(hung)])]))).toBeUndefined();
+    expect(sharedFailure(exercise([part('A', 'a', [failedWith(stub('A'))]), part('B', 'b', [failedWith(stub('B'))])]))).toBeUndefined();
+  });
+
+  it('prints a part whose tests are all stubs once, with the first test’s failure, whatever its text', () => {
+    const ex = exercise([part('A', 'Output size', [failedWith(stub('A'), 'one'), failedWith({ ...stub('A'), summary: 'other words' }, 'two')])]);
+    const text = plain(formatFailures(run(ex)));
+    expect(text).toBe(
+      '✗ exercise-07 · Part A · Output size [cpu]\n    outputSize is not implemented yet\n    Hint (part A): think about A\n      (more: npm run hint -- exercise-07 A)',
+    );
   });
 });
 

@@ -4,7 +4,9 @@
  * Colours only on a TTY and never with NO_COLOR (picocolors decides).
  */
 import pc from 'picocolors';
-import type { ExerciseResult, PartResult, RunResult } from './model.ts';
+import { renderFailure } from '../failure.ts';
+import type { ExerciseResult, PartResult, RunResult, TestResult } from './model.ts';
+import { points } from './points.ts';
 
 const mark = { passed: pc.green('✓'), failed: pc.red('✗'), skipped: pc.dim('—') } as const;
 
@@ -16,24 +18,35 @@ function indent(text: string, by = '    '): string {
 }
 
 /**
- * When the failures of several parts all share their first line (a compile error, a crash at
- * import), the one message to print instead of each test's, under a heading that names the
- * parts, e.g. `2 parts failed the same way (Part A · Output size, Part B · Correlation)`.
- * Undefined when only
- * one part failed (its own tests, with its name, say it better) or when the failures differ.
+ * What a student reads about a test: its failure rendered from data (summary, sections, hint),
+ * or, for an error that is not a grader's verdict (a vitest timeout, a grader bug), its text.
+ * `withHint: false` leaves the part's hint out.
+ */
+export function testText(test: TestResult, options: { withHint?: boolean } = {}): string {
+  if (test.failure !== undefined) return renderFailure(test.failure, options);
+  return test.message ?? '(no message)';
+}
+
+/** What makes two failures "the same": their kind and summary, or the whole text of a failure that has no data. */
+function sameness(test: TestResult): string {
+  return test.failure === undefined ? `text\0${test.message ?? ''}` : `${test.failure.kind}\0${test.failure.summary}`;
+}
+
+/**
+ * When the failures of several parts are all the same (a compile error, a crash at import), the
+ * one failure to print instead of each test's (without a part's hint), under a heading that
+ * names the parts, e.g. `2 parts failed the same way (Part A · Output size, Part B · Correlation)`.
+ * Undefined when only one part failed (its own tests, with its name, say it better), when the
+ * failures differ, or when they are stubs (each part then says which function to write).
  */
 export function sharedFailure(exercise: ExerciseResult): { heading: string; message: string } | undefined {
   const parts = exercise.parts.filter((p) => p.tests.some((t) => t.status === 'failed'));
   if (parts.length < 2) return undefined;
   const failures = parts.flatMap((p) => p.tests.filter((t) => t.status === 'failed'));
-  const firstLines = new Set(failures.map((t) => (t.message ?? '').split('\n')[0]));
-  if (firstLines.size !== 1 || /is not (implemented|answered) yet/.test([...firstLines][0])) return undefined;
+  if (new Set(failures.map(sameness)).size !== 1 || failures[0].failure?.kind === 'stub') return undefined;
   const which = parts.length === exercise.parts.length ? 'every part' : `${parts.length} parts`;
   const names = parts.map((p) => `Part ${p.id} · ${p.title}`).join(', ');
-  return {
-    heading: `${which} failed the same way (${names})`,
-    message: (failures[0].message ?? '').replace(/\nHint \(part [\s\S]*$/, ''),
-  };
+  return { heading: `${which} failed the same way (${names})`, message: testText(failures[0], { withHint: false }) };
 }
 
 /** Every failed test (and every test skipped with a reason), with its message, grouped by exercise and part. */
@@ -49,26 +62,20 @@ export function formatFailures(run: RunResult): string {
     for (const part of exercise.parts) {
       const failed = part.tests.filter((t) => t.status === 'failed');
       // A part whose functions are all still stubs needs one line, not one per test.
-      if (failed.length > 0 && failed.every((t) => /is not (implemented|answered) yet/.test(t.message?.split('\n')[0] ?? ''))) {
+      if (failed.length > 0 && failed.every((t) => t.failure?.kind === 'stub')) {
         const backends = [...new Set(failed.map((t) => t.backend))].join(', ');
-        blocks.push(
-          `${mark.failed} ${pc.bold(`${exercise.id} · Part ${part.id} · ${part.title}`)} ${pc.dim(`[${backends}]`)}\n${indent(failed[0].message ?? '')}`,
-        );
+        blocks.push(`${mark.failed} ${pc.bold(`${exercise.id} · Part ${part.id} · ${part.title}`)} ${pc.dim(`[${backends}]`)}\n${indent(testText(failed[0]))}`);
         continue;
       }
       // Tests taken out of the score while running (a known backend bug) say why, too.
       for (const test of part.tests.filter((t) => t.status === 'failed' || (t.status === 'skipped' && t.message !== undefined))) {
         const title = `${exercise.id} · Part ${part.id} · ${part.title} › ${test.name}`;
-        blocks.push(`${mark[test.status]} ${pc.bold(title)} ${pc.dim(`[${test.backend}]`)}\n${indent(test.message ?? '(no message)')}`);
+        blocks.push(`${mark[test.status]} ${pc.bold(title)} ${pc.dim(`[${test.backend}]`)}\n${indent(testText(test))}`);
       }
     }
   }
   for (const error of run.errors) blocks.push(`${pc.red('✗')} ${error}`);
   return blocks.join('\n\n');
-}
-
-function points(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(2);
 }
 
 function partRow(part: PartResult, backends: string[], titleWidth: number): string {
@@ -99,7 +106,7 @@ export function formatScoreTable(run: RunResult): string {
     const max = run.exercises.reduce((s, e) => s + e.maxScore, 0);
     lines.push(pc.bold(`course total: ${points(score)}/${points(max)}`));
   }
-  if (run.filtered) lines.push(pc.yellow('(filtered run: only the selected tests ran; the score is not your full score)'));
+  if (run.filtered) lines.push(pc.yellow('(filtered run: only some tests ran — a -t filter, a replay or a backend subset; the score is not your full score)'));
   return lines.join('\n');
 }
 

@@ -4,7 +4,7 @@
  * share of passing (test, backend) pairs. Bonus parts add points without raising the maximum.
  */
 import type { Course, Exercise, Part } from '../course.ts';
-import type { ExerciseResult, PartResult, RunResult, TestResult, TestStatus } from './model.ts';
+import { type ExerciseResult, type PartResult, type RunResult, resultSchemaVersion, type TestResult, type TestStatus } from './model.ts';
 
 /** One test result as it comes from the test runner. */
 export interface RawTest extends TestResult {
@@ -34,7 +34,7 @@ function scorePart(part: Part, tests: TestResult[], backends: string[]): PartRes
   return { id: part.id, title: part.title, score, maxScore: part.points, bonus: part.bonus === true, status, backends: perBackend, tests };
 }
 
-function scoreExercise(exercise: Exercise, tests: RawTest[], backends: string[], error?: string): ExerciseResult {
+function scoreExercise(exercise: Exercise, tests: RawTest[], backends: string[], loadError?: string): ExerciseResult {
   const parts = exercise.parts.map((part) =>
     scorePart(
       part,
@@ -44,6 +44,13 @@ function scoreExercise(exercise: Exercise, tests: RawTest[], backends: string[],
   );
   const score = round(parts.reduce((sum, p) => sum + p.score, 0));
   const maxScore = round(parts.filter((p) => !p.bonus).reduce((sum, p) => sum + p.maxScore, 0));
+  // A test outside every part of course.json is a grader bug: reported with its exercise, never scored.
+  const orphans = tests.filter((t) => !exercise.parts.some((p) => p.id === t.partId));
+  const errors = [
+    ...(loadError === undefined ? [] : [loadError]),
+    ...orphans.map((t) => `test '${t.name}' belongs to no part of ${exercise.id} in course.json`),
+  ];
+  const error = errors.length === 0 ? undefined : errors.join('\n');
   return { id: exercise.id, title: exercise.title, score, maxScore, parts, ...(error ? { error } : {}) };
 }
 
@@ -77,10 +84,8 @@ export function scoreRun(course: Course, tests: RawTest[], meta: RunMeta): RunRe
   );
   const counts = { passed: 0, failed: 0, skipped: 0 };
   for (const t of tests) counts[t.status]++;
-  const orphans = tests.filter((t) => t.partId === undefined || !course.exercises.find((e) => e.id === t.exerciseId)?.parts.some((p) => p.id === t.partId));
-  const errors = [...meta.errors, ...orphans.map((t) => `test '${t.name}' of ${t.exerciseId} belongs to no part in course.json`)];
   return {
-    schema: 'cnn-course/result/v1',
+    schemaVersion: resultSchemaVersion,
     startedAt: meta.startedAt,
     durationMs: meta.durationMs,
     target: meta.target,
@@ -90,7 +95,7 @@ export function scoreRun(course: Course, tests: RawTest[], meta: RunMeta): RunRe
     filtered: meta.filtered,
     graders_modified: meta.graders_modified,
     exercises,
-    errors,
+    errors: meta.errors,
     counts,
   };
 }

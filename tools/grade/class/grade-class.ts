@@ -12,7 +12,7 @@ import type { Course } from '../../../graders/support/course.ts';
 import { repoRoot } from '../../../graders/support/paths.ts';
 import { hasLiveSolution, solutionFile } from '../../../graders/support/reference.ts';
 import { inPool } from '../../lib/grade-run.ts';
-import { points } from '../exports/selection.ts';
+import { points } from '../../../graders/support/results/points.ts';
 import { feedbackText } from './feedback.ts';
 import { gradebookCsv } from './gradebook.ts';
 import { gradeOne } from './grade-one.ts';

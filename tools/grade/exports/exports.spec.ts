@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCourse } from '../../../graders/support/course.ts';
 import type { RunResult } from '../../../graders/support/results/model.ts';
+import { readRunResult } from '../../../graders/support/results/schema.ts';
 import { classroom50Identity } from './classroom50.ts';
 import { checkClassroom50, checkGithub, checkGradescope } from './fields.ts';
 import { exportRun, formats } from './formats.ts';
@@ -34,7 +35,9 @@ describe('exports match their golden fixtures', () => {
     const input = JSON.parse(readFileSync(path.join(fixtures, name, 'input.json'), 'utf8')) as Input;
     for (const format of Object.keys(formats)) {
       it(`${name} → ${format}`, () => {
-        const actual = exportRun(format, input.run ?? undefined, course, input.ids, input.env, new Date(input.now ?? '2026-11-28T06:00:00Z'));
+        // Each input is a valid result of the current schema version: the one reader checks it.
+        const run = input.run === null ? undefined : readRunResult(input.run, `fixtures/${name}/input.json`);
+        const actual = exportRun(format, run, course, input.ids, input.env, new Date(input.now ?? '2026-11-28T06:00:00Z'));
         const file = path.join(fixtures, name, `expected-${format}.json`);
         if (updateGolden.read()) writeFileSync(file, JSON.stringify(actual, null, 2) + '\n');
         expect(actual).toEqual(JSON.parse(readFileSync(file, 'utf8')));
@@ -160,4 +163,14 @@ describe('the field checks reject what the platforms would', () => {
     const result = exportRun('classroom50', half, course) as { tests: Record<string, unknown>[] };
     expect(result.tests[1]).toMatchObject({ score: 2, 'exact-score': 2.5, 'max-score': 3 });
   });
+});
+
+describe('a filtered run is never exported as a grade', () => {
+  const fail = JSON.parse(readFileSync(path.join(fixtures, 'fail', 'input.json'), 'utf8')) as Input;
+  for (const format of Object.keys(formats)) {
+    it(`${format} refuses a filtered run with a clear Error`, () => {
+      const filtered = { ...readRunResult(fail.run, 'fail'), filtered: true };
+      expect(() => exportRun(format, filtered, course, fail.ids, fail.env)).toThrow(/needs a complete run, got a filtered run/);
+    });
+  }
 });

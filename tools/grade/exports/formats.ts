@@ -46,6 +46,8 @@ export function exportRun(
   now: Date = new Date(),
 ): unknown {
   const format = findFormat(name);
+  // Only a complete run is a grade; readers refuse filtered ones before this, and this is the last guard.
+  if (run?.filtered === true) throw new Error(`the ${name} export needs a complete run, got a filtered run (a replay, a -t filter or a backend subset).`);
   const value = format.build(run, course, ids, env, now);
   const problems = format.check(value, env, ids);
   if (problems.length > 0) throw new Error(`the ${name} export breaks its platform's rules: ${problems.slice(0, 5).join('; ')}`);

@@ -7,7 +7,8 @@
 import type { Part } from '../../../graders/support/course.ts';
 import type { PartResult } from '../../../graders/support/results/model.ts';
 import type { GithubTest } from './github.ts';
-import { partFeedback, partLabel, points, type Selected } from './selection.ts';
+import { points } from '../../../graders/support/results/points.ts';
+import { partFeedback, partLabel, type Selected } from './selection.ts';
 
 /** Characters of a test's message kept: step outputs are limited (1 MB each on GitHub). */
 const maxMessage = 4000;

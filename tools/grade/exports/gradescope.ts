@@ -5,8 +5,9 @@
  * `tags`, `visibility`. One test per part; the exercise's failures and hints are the test output.
  */
 import type { Course } from '../../../graders/support/course.ts';
-import type { RunResult } from '../../../graders/support/results/model.ts';
-import { modifiedFiles, partFeedback, partLabel, points, selectExercises, selectionMaxScore } from './selection.ts';
+import { type RunResult, resultSchemaVersion } from '../../../graders/support/results/model.ts';
+import { points } from '../../../graders/support/results/points.ts';
+import { modifiedFiles, partFeedback, partLabel, selectExercises, selectionMaxScore } from './selection.ts';
 
 /** Who may see a test or the output, in Gradescope's words. */
 export type GradescopeVisibility = 'hidden' | 'after_due_date' | 'after_published' | 'visible';
@@ -31,7 +32,7 @@ export interface GradescopeResults {
   visibility: GradescopeVisibility;
   stdout_visibility: GradescopeVisibility;
   /** Stored by Gradescope, not shown: the run's identity and its integrity report. */
-  extra_data: { schema: string; seed: string; backends: string[]; max_score: number; graders_modified: string[] };
+  extra_data: { result_schema_version: number; seed: string; backends: string[]; max_score: number; graders_modified: string[] };
   tests: GradescopeTest[];
 }
 
@@ -88,7 +89,7 @@ export function toGradescope(run: RunResult | undefined, course: Course, ids: st
     visibility: 'visible',
     stdout_visibility: 'hidden',
     extra_data: {
-      schema: run?.schema ?? 'cnn-course/result/v1',
+      result_schema_version: resultSchemaVersion,
       seed: run?.seed ?? 'default',
       backends: run?.backends.map((b) => b.name) ?? [],
       max_score: max,

@@ -10,7 +10,7 @@ import type { RunResult } from '../../../graders/support/results/model.ts';
 import { scoreRun, type RawTest } from '../../../graders/support/results/score.ts';
 import * as reporter from './fixtures/github-reporter/reporter-v1.mjs';
 import { crashedRunnerResult, encodeRunnerResult, toGithubRunner } from './github.ts';
-import { points } from './selection.ts';
+import { points } from '../../../graders/support/results/points.ts';
 
 const course = loadCourse();
 const total = course.exercises.reduce((sum, e) => sum + maxScore(e), 0);

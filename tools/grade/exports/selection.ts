@@ -2,9 +2,11 @@
  * Which exercises an export covers: those named with `--exercise` (an exercise that has no result
  * in the run is reported as an error, never silently dropped), else every exercise the run graded.
  */
+import { stripVTControlCharacters } from 'node:util';
 import type { Course, Exercise } from '../../../graders/support/course.ts';
 import { maxScore } from '../../../graders/support/course.ts';
 import type { ExerciseResult, PartResult, RunResult } from '../../../graders/support/results/model.ts';
+import { testText } from '../../../graders/support/results/print.ts';
 import { courseFilesModified } from '../../../graders/support/settings.ts';
 
 /** One exercise of an export, with its result when the run has one. */
@@ -62,7 +64,7 @@ export function selectionMaxScore(selected: Selected[]): number {
 
 /** Text without terminal colour codes. */
 export function plain(text: string): string {
-  return text.replace(/\u001b\[[0-9;]*m/g, '');
+  return stripVTControlCharacters(text);
 }
 
 /** A part's label in exports: `exercise-01 · Part B · correlate2d` (bonus parts say so once). */
@@ -73,16 +75,11 @@ export function partLabel(exerciseId: string, part: { id: string; title: string;
 
 /**
  * What a student should read about a part: nothing when it passed, else each failed test with
- * its message (the message already ends with the part's hint), or why the part did not run.
+ * its failure (rendered from data, ending with the part's hint), or why the part did not run.
  */
 export function partFeedback(part: PartResult): string {
   if (part.status === 'passed') return '';
   const failed = part.tests.filter((t) => t.status === 'failed');
   if (failed.length === 0) return 'this part did not run (filtered out, or not graded on any available backend).';
-  return failed.map((t) => `✗ ${t.name} [${t.backend}]\n${plain(t.message ?? '(no message)')}`).join('\n\n');
-}
-
-/** Points as text: integers plain, fractions with two decimals. */
-export function points(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(2);
+  return failed.map((t) => `✗ ${t.name} [${t.backend}]\n${plain(testText(t))}`).join('\n\n');
 }

@@ -15,7 +15,7 @@ function run(points: { A: number; B: number }): RunResult {
     tests: [],
   });
   return {
-    schema: 'cnn-course/result/v1',
+    schemaVersion: 2,
     startedAt: '',
     durationMs: 0,
     target: 't',
