@@ -67,10 +67,9 @@ export function plain(text: string): string {
   return stripVTControlCharacters(text);
 }
 
-/** A part's label in exports: `exercise-01 · Part B · correlate2d` (bonus parts say so once). */
+/** A part's label in exports: `exercise-01 · Part B · correlate2d`, and `… · conv2dBackward (bonus)` for a bonus part (from its `bonus` flag, never its title). */
 export function partLabel(exerciseId: string, part: { id: string; title: string; bonus?: boolean }): string {
-  const bonus = part.bonus === true && !/bonus/i.test(part.title) ? ' (bonus)' : '';
-  return `${exerciseId} · Part ${part.id} · ${part.title}${bonus}`;
+  return `${exerciseId} · Part ${part.id} · ${part.title}${part.bonus === true ? ' (bonus)' : ''}`;
 }
 
 /**
