@@ -11,13 +11,16 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { detectWebgpu } from '../graders/support/backends/detect.ts';
 import { repoRoot } from '../graders/support/paths.ts';
+import { commandLine } from '../graders/support/command-line.ts';
 
-const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '5' }, exercise: { type: 'string', multiple: true }, verify: { type: 'boolean', default: false } },
-});
+const { values } = commandLine(
+  'bench',
+  { runs: { type: 'string', default: '5' }, exercise: { type: 'string', multiple: true }, verify: { type: 'boolean', default: false } },
+  'npm run bench -- [--runs N] [--exercise <id>]... [--verify]',
+  { positionals: false },
+);
 const runs = Number(values.runs);
 const exercises = values.exercise ?? ['exercise-01'];
 const vitest = path.join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs');
@@ -106,4 +109,4 @@ const lines = [
     return `| ${t.name} | \`${t.command}\` | ${m.toFixed(2)} s | ${range} | ${(m / floor).toFixed(1)}× |`;
   }),
 ];
-process.stdout.write(lines.join('\n') + '\n');
+process.stdout.write(`${lines.join('\n')}\n`);

@@ -11,13 +11,27 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { writeIdx } from '../idx/read-write.ts';
 import { DEBIAN_DIR, FASHION_MNIST_FILES, SUBSET_DIR, SUBSET_PER_CLASS } from './files.ts';
 import type { FashionMnistSplit } from './files.ts';
 import { readFashionMnistRaw } from './read-split.ts';
 import { firstPerClass, takeExamples } from './subset.ts';
 
-const source = process.argv[2] ?? DEBIAN_DIR;
+// node:util parseArgs, like every command (datasets/ sits below graders/support/command-line.ts, so it is not shared).
+const usage = 'npx tsx datasets/fashion-mnist/make-subset.ts [sourceDir]';
+const { values, positionals } = (() => {
+  try {
+    return parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new Error(`make-subset: ${(error as Error).message.split('. ')[0]}; accepted: --help (-h) — usage: ${usage}`);
+  }
+})();
+if (values.help === true || positionals.length > 1) {
+  process.stdout.write(`usage: ${usage}\n`);
+  process.exit(values.help === true ? 0 : 2);
+}
+const source = positionals[0] ?? DEBIAN_DIR;
 const record: Record<string, unknown> = {
   source: 'Fashion-MNIST (Xiao, Rasul & Vollgraf 2017, MIT licence), Debian package dataset-fashion-mnist',
   rule: 'first perClass examples of each class, in file order',

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allSettings } from './settings.ts';
+import { commandLine } from './command-line.ts';
 
 /** The markers around the generated table in the README. */
 export const tableMarkers = { start: '<!-- settings:start (generated: npx tsx graders/support/settings-table.ts) -->', end: '<!-- settings:end -->' };
@@ -37,6 +38,7 @@ export function tableInReadme(readme: string): string {
 }
 
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  commandLine('settings-table', {}, 'npx tsx graders/support/settings-table.ts', { positionals: false });
   const readme = readFileSync(settingsReadme, 'utf8');
   tableInReadme(readme); // throws when a marker is missing
   const before = readme.slice(0, readme.indexOf(tableMarkers.start) + tableMarkers.start.length);

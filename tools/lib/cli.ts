@@ -2,31 +2,11 @@
  * What the student's commands share: argument parsing, and turning bad input into one clear line
  * on stderr (what was expected, what to run) with a non-zero exit instead of a stack trace.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { findExercise, loadCourse, type Course, type Exercise } from '../../graders/support/course.ts';
 import { targetDir } from '../../graders/support/paths.ts';
+import { CliError } from '../../graders/support/command-line.ts';
 
-/** A problem the user can fix; printed as `<command>: <message>`. Exit 2 for usage, 1 otherwise. */
-export class CliError extends Error {
-  override name = 'CliError';
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
-
-/** Parses argv strictly: an unknown option is a usage error naming the usage. */
-export function parseCli<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, usage: string) {
-  try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    // Node's message goes on to explain '--'; its first sentence names the problem.
-    const first = (error as Error).message.split('\n')[0].split(/(?<=\.) /)[0];
-    throw new CliError(`${first} — usage: ${usage}`, 2);
-  }
-}
+export { CliError, commandLine, parseCli } from '../../graders/support/command-line.ts';
 
 /** The course manifest, or a CliError naming the problem in course.json. */
 export function courseOrFail(): Course {
@@ -57,9 +37,10 @@ export function targetOrFail(): string {
 }
 
 /** Runs a command's main function; a CliError becomes one line on stderr and the exit code. */
-export async function runCli(command: string, main: () => Promise<number | void>): Promise<void> {
+export async function runCli(command: string, main: () => Promise<unknown>): Promise<void> {
   try {
-    process.exitCode = (await main()) ?? 0;
+    const code = await main();
+    process.exitCode = typeof code === 'number' ? code : 0;
   } catch (error) {
     if (error instanceof CliError) {
       process.stderr.write(`${command}: ${error.message}\n`);

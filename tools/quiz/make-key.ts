@@ -9,14 +9,16 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { keyFile, loadKey } from '../../graders/exercise-05-quiz/key.ts';
 import { questions } from '../../graders/exercise-05-quiz/questions.ts';
 import { answers } from '../../solutions/exercise-05-quiz/answers.ts';
 import { buildKey, keyText } from './build-key.ts';
 import { traps } from './traps.ts';
+import { commandLine } from '../../graders/support/command-line.ts';
 
-const { values } = parseArgs({ options: { check: { type: 'boolean' }, 'new-salt': { type: 'boolean' } } });
+const { values } = commandLine('quiz-key', { check: { type: 'boolean' }, 'new-salt': { type: 'boolean' } }, 'npm run quiz-key -- [--check] [--new-salt]', {
+  positionals: false,
+});
 const file = fileURLToPath(keyFile);
 const exists = existsSync(file);
 const salt = values['new-salt'] || !exists ? randomBytes(16).toString('hex') : loadKey(file).salt;

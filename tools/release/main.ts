@@ -9,15 +9,18 @@
  * anything of the solutions would leak into the release.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { detectWebgpu } from '../../graders/support/backends/detect.ts';
 import { loadCourse } from '../../graders/support/course.ts';
 import { buildRelease } from './build.ts';
 import { writeGradescopeZip } from './gradescope/zip.ts';
 import { repoRoot } from '../../graders/support/paths.ts';
+import { commandLine } from '../../graders/support/command-line.ts';
 
-const { values } = parseArgs({
-  options: {
+const usage =
+  'npm run release -- --out <dir> [--backend cpu|webgpu]... [--force] [--check-determinism] [--recording <dir>]\n       npm run release -- --gradescope <zip> [--exercise <id>]... [--backend cpu|webgpu]... [--seed <text>]';
+const { values } = commandLine(
+  'release',
+  {
     out: { type: 'string' },
     backend: { type: 'string', multiple: true },
     force: { type: 'boolean' },
@@ -27,12 +30,12 @@ const { values } = parseArgs({
     exercise: { type: 'string', multiple: true },
     seed: { type: 'string' },
   },
-});
+  usage,
+  { positionals: false },
+);
 
 function fail(message: string): never {
-  process.stderr.write(
-    `release: ${message}\nusage: npm run release -- --out <dir> [--backend cpu|webgpu]... [--force] [--check-determinism]\n       npm run release -- --gradescope <zip> [--exercise <id>]... [--backend cpu|webgpu]... [--seed <text>]\n`,
-  );
+  process.stderr.write(`release: ${message}\nusage: ${usage}\n`);
   process.exit(2);
 }
 

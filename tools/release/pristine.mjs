@@ -22,6 +22,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 
 const manifestPath = 'graders/release-manifest.json';
 // Never part of the release's tree (kept in lockstep with tools/release/manifest.ts).
@@ -98,8 +99,20 @@ export function makePristine(root, base) {
 
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
 if (isMain) {
-  const at = process.argv.indexOf('--base');
-  const found = makePristine(process.cwd(), at > 0 ? process.argv[at + 1] : undefined);
+  // Plain node:util parseArgs: this runs before `npm ci`, so it cannot share graders/support/command-line.ts.
+  const usage = 'node tools/release/pristine.mjs [--base <git revision>]';
+  let values;
+  try {
+    ({ values } = parseArgs({ options: { base: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
+  } catch (error) {
+    process.stderr.write(`pristine: ${error.message.split('. ')[0]}; accepted: --base, --help (-h) — usage: ${usage}\n`);
+    process.exit(2);
+  }
+  if (values.help) {
+    process.stdout.write(`usage: ${usage}\n`);
+    process.exit(0);
+  }
+  const found = makePristine(process.cwd(), values.base);
   if (found.length === 0) process.stdout.write("pristine: every file outside exercises/ is the release's.\n");
   for (const { file, action } of found) process.stdout.write(`::warning title=not the release's file::${file} ${action}\n`);
   if (process.env.GITHUB_ENV && found.length > 0) appendFileSync(process.env.GITHUB_ENV, `COURSE_FILES_MODIFIED=${found.map((f) => f.file).join(',')}\n`);

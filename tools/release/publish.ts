@@ -4,16 +4,16 @@
  * release afterwards; students then see the solution and grade against it live.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { findExercise, loadCourse } from '../../graders/support/course.ts';
 import { repoRoot } from '../../graders/support/paths.ts';
 import { publishSolution } from './publish-solution.ts';
+import { commandLine } from '../../graders/support/command-line.ts';
 
-const { values, positionals } = parseArgs({ options: { to: { type: 'string' } }, allowPositionals: true });
-const usage = 'usage: npm run publish-solutions -- <exercise-id>... --to <release dir>';
+const usage = 'npm run publish-solutions -- <exercise-id>... --to <release dir>';
+const { values, positionals } = commandLine('publish-solutions', { to: { type: 'string' } }, usage);
 
 if (positionals.length === 0 || values.to === undefined) {
-  process.stderr.write(`publish-solutions: expected an exercise id and --to <release dir>.\n${usage}\n`);
+  process.stderr.write(`publish-solutions: expected an exercise id and --to <release dir>.\nusage: ${usage}\n`);
   process.exit(2);
 }
 try {
@@ -27,6 +27,6 @@ try {
   }
   process.stdout.write('Commit and push the release so students get it.\n');
 } catch (error) {
-  process.stderr.write(`${(error as Error).message}\n${usage}\n`);
+  process.stderr.write(`${(error as Error).message}\nusage: ${usage}\n`);
   process.exit(1);
 }

@@ -12,13 +12,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadCourse } from '../../graders/support/course.ts';
 import { studentEnv } from '../lib/e2e-process.ts';
 import { copyRepo } from '../lib/repo-copy.ts';
 import type { CourseProgress } from './progress.ts';
+import { commandLine } from '../../graders/support/command-line.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+const { values } = commandLine('bench-start', { runs: { type: 'string', default: '5' } }, 'npx tsx tools/student/bench-start.ts [--runs N]', {
+  positionals: false,
+});
 const runs = Number(values.runs);
 const repo = copyRepo(loadCourse().exercises.map((e) => e.id));
 const env = studentEnv();

@@ -5,11 +5,18 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { loadVerdictKey, verdictKeyFile } from '../../graders/exercise-02-equivariance/verdicts.ts';
 import { buildVerdictKey } from './build-key.ts';
+import { commandLine } from '../../graders/support/command-line.ts';
 
-const { values } = parseArgs({ options: { check: { type: 'boolean', default: false }, 'new-salt': { type: 'boolean', default: false } } });
+const { values } = commandLine(
+  'verdict-key',
+  { check: { type: 'boolean', default: false }, 'new-salt': { type: 'boolean', default: false } },
+  'npm run verdict-key -- [--check] [--new-salt]',
+  {
+    positionals: false,
+  },
+);
 const file = fileURLToPath(verdictKeyFile);
 const old = existsSync(file) ? loadVerdictKey() : undefined;
 const key = await buildVerdictKey(values['new-salt'] || old === undefined ? undefined : old.salt);

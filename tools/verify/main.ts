@@ -6,7 +6,6 @@
  *   npm run verify -- --only mutants    # steps whose name contains 'mutants'
  *   npm run verify -- --exercise exercise-01
  */
-import { parseArgs } from 'node:util';
 import { courseLayout } from './check-course.ts';
 import { hostileStep } from './check-hostile.ts';
 import { lint } from './check-lint.ts';
@@ -19,8 +18,14 @@ import type { Step, StepResult } from './step.ts';
 import { detectWebgpu } from '../../graders/support/backends/detect.ts';
 import { osSandbox } from '../../graders/support/sandbox/os-sandbox.ts';
 import { courseRequireSandbox, courseRequireWebgpu } from '../../graders/support/settings.ts';
+import { commandLine } from '../../graders/support/command-line.ts';
 
-const { values } = parseArgs({ options: { only: { type: 'string', multiple: true }, exercise: { type: 'string', multiple: true } } });
+const { values } = commandLine(
+  'verify',
+  { only: { type: 'string', multiple: true }, exercise: { type: 'string', multiple: true } },
+  'npm run verify -- [--only <step name part>]... [--exercise <id>]...',
+  { positionals: false },
+);
 
 const webgpu = detectWebgpu();
 const backends = webgpu.available ? ['cpu', 'webgpu'] : ['cpu'];
@@ -60,7 +65,7 @@ for (const step of selected) {
   }
   const result = { name: step.name, ...outcome, durationMs: Date.now() - started };
   results.push(result);
-  process.stdout.write(result.lines.map((l) => `  ${l}`).join('\n') + '\n');
+  process.stdout.write(`${result.lines.map((l) => `  ${l}`).join('\n')}\n`);
   process.stdout.write(`${result.ok ? '✓' : '✗'} ${step.name} (${(result.durationMs / 1000).toFixed(1)} s)\n`);
 }
 

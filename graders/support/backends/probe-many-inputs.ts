@@ -10,6 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { installWebgpu } from './webgpu-device.ts';
+import { commandLine } from '../command-line.ts';
 
 const ops: Record<string, (xs: tf.Tensor[]) => tf.Tensor> = {
   addN: (xs) => tf.addN(xs),
@@ -37,7 +38,10 @@ async function run(backend: string, op: string, n: number): Promise<Float32Array
 }
 
 tf.env().set('PROD', true);
-const useDefault = process.argv.includes('--default');
+const useDefault =
+  commandLine('probe-many-inputs', { default: { type: 'boolean' } }, 'npx tsx graders/support/backends/probe-many-inputs.ts [--default]', {
+    positionals: false,
+  }).values.default === true;
 if (useDefault) {
   const { create, globals } = await import('webgpu');
   Object.assign(globalThis, globals);

@@ -8,12 +8,14 @@
  * Prints one Markdown row per setting: median, min–max (s).
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { repoRoot, solutionsDir } from '../paths.ts';
 import { Sandbox } from './client.ts';
 import { osSandbox, osSandboxSwitch } from './os-sandbox.ts';
+import { commandLine } from '../command-line.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '11' } } });
+const { values } = commandLine('measure-cost', { runs: { type: 'string', default: '11' } }, 'npx tsx graders/support/sandbox/measure-cost.ts [--runs N]', {
+  positionals: false,
+});
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: expected a positive integer, got '${values.runs}'`);
 const os = osSandbox();

@@ -8,7 +8,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadCourse } from '../../../graders/support/course.ts';
 import { repoRoot } from '../../../graders/support/paths.ts';
 import { gradeRun } from '../../lib/grade-run.ts';
@@ -16,8 +15,11 @@ import { exportRun } from '../../grade/exports/formats.ts';
 import type { GradescopeResults } from '../../grade/exports/gradescope.ts';
 import { readConfig } from './config.ts';
 import { stageExercise } from './submission.ts';
+import { commandLine } from '../../../graders/support/command-line.ts';
 
-const { values } = parseArgs({ options: { root: { type: 'string' } } });
+const { values } = commandLine('gradescope run', { root: { type: 'string' } }, 'npx tsx tools/release/gradescope/run.ts [--root /autograder]', {
+  positionals: false,
+});
 const root = path.resolve(values.root ?? '/autograder');
 const results = path.join(root, 'results', 'results.json');
 mkdirSync(path.dirname(results), { recursive: true });
