@@ -51,7 +51,9 @@ describe('what a release holds', () => {
     expect(files).toContain('tools/grade/main.ts');
     expect(files.filter(isSolutionPath)).toEqual([]);
     // Of the release tools, only what the workflow runs itself (the pristine step).
-    expect(files.filter((f) => f.endsWith('.spec.ts') || f.startsWith('tools/verify/') || (f.startsWith('tools/release/') && !workflowTools.includes(f)))).toEqual([]);
+    expect(
+      files.filter((f) => f.endsWith('.spec.ts') || f.startsWith('tools/verify/') || (f.startsWith('tools/release/') && !workflowTools.includes(f))),
+    ).toEqual([]);
     expect(files).toEqual(expect.arrayContaining(workflowTools));
   });
 
