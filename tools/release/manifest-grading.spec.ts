@@ -44,6 +44,14 @@ describe('the release manifest records each exercise’s grading inputs', () => 
     expect(Object.keys(manifest.files).filter((file) => file.startsWith('exercises/'))).toEqual([]);
   });
 
+  test('an exercise without a driver, and a release without the reference, are fine', () => {
+    const root = release();
+    roots.push(root);
+    rmSync(path.join(root, 'graders/exercise-01-x/driver.ts'));
+    const manifest = writeManifest(root, parseCourse(readFileSync(path.join(root, 'course.json'), 'utf8')));
+    expect(manifest.grading?.['exercise-01']).not.toContain('graders/exercise-01-x/driver.ts');
+  });
+
   test('a release missing a grading input is refused, naming the exercise and the file', () => {
     const root = release();
     roots.push(root);

@@ -34,14 +34,15 @@ export interface ReleaseManifest {
 
 /**
  * Each exercise's grading inputs as the release holds them; throws naming the first exercise and
- * file when one would be missing (only the reference may be absent: a release has none until
- * published, and the manifest itself is written last).
+ * file when one would be missing (only the optional ones may be absent — the reference, which a
+ * release has none of until published, and a driver an exercise does without — and the manifest
+ * itself, written last).
  */
 export function releaseGrading(releaseRoot: string, course: Course): Record<string, string[]> {
   const grading: Record<string, string[]> = {};
   for (const exercise of course.exercises) {
-    const { files } = gradingInputs(exercise, { root: releaseRoot, course, target: path.join(releaseRoot, 'exercises') });
-    const missing = files.filter((file) => file !== manifestPath && !file.startsWith('solutions/') && !existsSync(path.join(releaseRoot, file)));
+    const { files, optional } = gradingInputs(exercise, { root: releaseRoot, course, target: path.join(releaseRoot, 'exercises') });
+    const missing = files.filter((file) => file !== manifestPath && !optional.includes(file) && !existsSync(path.join(releaseRoot, file)));
     if (missing.length > 0) throw new Error(`release: ${exercise.id} is graded by ${missing.join(', ')}, which the release does not hold.`);
     grading[exercise.id] = files.filter((file) => existsSync(path.join(releaseRoot, file)));
   }

@@ -43,6 +43,8 @@ export interface GradingInputs {
   code: string[];
   /** Files read at run time (declared in course.json, the sealed recording), present or not. */
   data: string[];
+  /** Files on the list whether or not they exist (the driver, the live reference): their arrival counts. */
+  optional: string[];
   /** `code` and `data` together, without the graded submission's own folder. */
   files: string[];
 }
@@ -93,7 +95,7 @@ export function gradingInputs(exercise: Exercise, options: GradingInputsOptions 
   for (const file of code) data.delete(file);
   const own = options.target === undefined ? undefined : path.relative(root, path.join(options.target, exercise.folder)).split(path.sep).join('/');
   const files = [...new Set([...code, ...data])].filter((file) => own === undefined || !(file === own || file.startsWith(`${own}/`))).sort();
-  return { entries: entries.sort(), code: [...code].sort(), data: [...data].sort(), files };
+  return { entries: entries.sort(), code: [...code].sort(), data: [...data].sort(), optional: [driverEntry(exercise), solution], files };
 }
 
 function isFolder(root: string, relative: string): boolean {
