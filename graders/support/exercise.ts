@@ -220,7 +220,7 @@ export class ExerciseGrader {
     }
     const failure = this.asFailure(details.errorInstance);
     // A stub or a module that cannot load has no counterexample worth showing.
-    if (failure.kind === 'stub' || failure.kind === 'setup') throw failure.withHint(this.hint(part));
+    if (failure.notImplemented || failure.setup) throw failure.withHint(this.hint(part));
     const [value] = details.counterexample;
     const shrinks = details.numShrinks > 0 ? ` (shrunk ${details.numShrinks} times)` : '';
     throw failure
@@ -376,7 +376,7 @@ function thrownFailure(fn: string, thrown: Thrown): GradeFailure {
 }
 
 /** How each way the student's process can fail is reported. */
-const faultKind: Record<FaultKind, FailureKind> = { compile: 'setup', load: 'setup', start: 'setup', timeout: 'hung', memory: 'hung', exit: 'crashed' };
+const faultKind: Record<FaultKind, FailureKind> = { compile: 'compile', load: 'setup', start: 'setup', timeout: 'hung', memory: 'hung', exit: 'crashed' };
 
 /** Records the failure as data in the test's meta (serialised to the reporter with the result), then returns it to be thrown. */
 function recorded(ctx: TestContext, failure: GradeFailure): GradeFailure {

@@ -40,13 +40,13 @@ export class GradeFailure extends Error {
     else if (this.kind === 'stub') this.kind = 'wrong';
   }
 
-  /** The student's module could not be loaded at all: compile error, import-time fault (kind `setup`). */
+  /** The student's module could not be loaded at all: compile error (kind `compile`), import-time fault (kind `setup`). */
   get setup(): boolean {
-    return this.kind === 'setup';
+    return this.kind === 'setup' || this.kind === 'compile';
   }
   set setup(value: boolean) {
-    if (value) this.kind = 'setup';
-    else if (this.kind === 'setup') this.kind = 'wrong';
+    if (value && !this.setup) this.kind = 'setup';
+    else if (!value && this.setup) this.kind = 'wrong';
   }
 
   /** A copy with more sections appended (the property runner adds the case, seed and replay). */

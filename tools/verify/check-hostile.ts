@@ -14,7 +14,7 @@ import path from 'node:path';
 import { loadCourse } from '../../graders/support/course.ts';
 import { findSandboxes } from '../../graders/support/sandbox/cleanup.ts';
 import { useOsSandbox } from '../../graders/support/sandbox/os-sandbox.ts';
-import { formatCounts } from '../../graders/support/results/print.ts';
+import { formatCounts, testText } from '../../graders/support/results/print.ts';
 import { gradeRun, inPool } from '../lib/grade-run.ts';
 import { loadHostile } from '../lib/mutants.ts';
 import { hashTree } from '../lib/hash-tree.ts';
@@ -59,7 +59,7 @@ export function hostileStep(only?: string[], backends: string[] = ['cpu']): Step
           const needle = hostile.definition.messages?.[partId];
           if (needle !== undefined) {
             const text = part.tests
-              .map((t) => t.message ?? '')
+              .map((t) => testText(t))
               .join('\n')
               .toLowerCase();
             if (!text.includes(needle.toLowerCase())) problems.push(`part ${partId}: no message containing '${needle}'`);

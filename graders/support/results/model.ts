@@ -12,12 +12,12 @@ export type TestStatus = 'passed' | 'failed' | 'skipped';
 /**
  * What kind of failure a test had, decided where it happened (never read back from its text):
  * `stub` the function still throws the stub's error (or a quiz answer is still empty); `threw`
- * it threw; `hung` it ran past its time or memory; `crashed` its process exited; `setup` the
- * module could not be compiled, loaded or started; `tampered` it touched its environment;
+ * it threw; `hung` it ran past its time or memory; `crashed` its process exited; `compile` the
+ * module does not compile; `setup` it could not be loaded or started; `tampered` it touched its environment;
  * `leaked` tensors left allocated; `mutated` it changed an input; `aliased` it returned an
  * input's storage; `grader` the grader itself failed; `wrong` every other verdict.
  */
-export type FailureKind = 'wrong' | 'stub' | 'threw' | 'hung' | 'crashed' | 'setup' | 'tampered' | 'leaked' | 'mutated' | 'aliased' | 'grader';
+export type FailureKind = 'wrong' | 'stub' | 'threw' | 'hung' | 'crashed' | 'compile' | 'setup' | 'tampered' | 'leaked' | 'mutated' | 'aliased' | 'grader';
 
 /** A labelled section of a failure (the counterexample, got/expected, replay command…). */
 export interface FailureSection {

@@ -11,7 +11,7 @@ import { type FailureData, type RunResult, resultSchemaVersion } from './model.t
 const status = z.enum(['passed', 'failed', 'skipped']);
 
 const failure: z.ZodType<FailureData> = z.object({
-  kind: z.enum(['wrong', 'stub', 'threw', 'hung', 'crashed', 'setup', 'tampered', 'leaked', 'mutated', 'aliased', 'grader']),
+  kind: z.enum(['wrong', 'stub', 'threw', 'hung', 'crashed', 'compile', 'setup', 'tampered', 'leaked', 'mutated', 'aliased', 'grader']),
   summary: z.string(),
   sections: z.array(z.object({ label: z.string(), body: z.string() })),
   hint: z.object({ partId: z.string(), level: z.number().int().positive(), text: z.string(), command: z.string() }).optional(),

@@ -26,9 +26,11 @@ function firstLine(text: string): string {
 export function exerciseReport(id: string, result: ExerciseResult | undefined): ExerciseReport {
   if (result === undefined) return { score: 0, problem: 'crashed', note: `${id}: the grader did not run (0 points)` };
   if (result.error !== undefined) return { score: result.score, problem: 'crashed', note: `${id}: the grader could not run: ${firstLine(result.error)}` };
-  for (const test of result.parts.flatMap((p) => p.tests)) {
-    const match = test.message === undefined ? null : /does not compile:\n(.*)/.exec(test.message);
-    if (match !== null) return { score: result.score, problem: 'compile-error', note: `${id}: does not compile: ${match[1].trim().slice(0, 200)}` };
+  // The kind of failure is data (graders/support/results/model.ts); the compiler's first line follows the summary's.
+  const compile = result.parts.flatMap((p) => p.tests).find((t) => t.failure?.kind === 'compile');
+  if (compile?.failure !== undefined) {
+    const detail = compile.failure.summary.split('\n')[1] ?? compile.failure.summary;
+    return { score: result.score, problem: 'compile-error', note: `${id}: does not compile: ${detail.trim().slice(0, 200)}` };
   }
   return { score: result.score, note: '' };
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCourse } from '../../../graders/support/course.ts';
-import type { ExerciseResult, RunResult } from '../../../graders/support/results/model.ts';
+import type { ExerciseResult, FailureKind, RunResult } from '../../../graders/support/results/model.ts';
 import { exerciseReport, unfinishedReport } from './exercise-report.ts';
 import { byName, outputName } from './names.ts';
 import { statusOf } from './outcome.ts';
@@ -74,12 +74,19 @@ describe('paths relative to the student', () => {
 });
 
 describe('status and note of an exercise', () => {
-  const failed = (message: string): ExerciseResult =>
-    ({ id: 'exercise-05', score: 0, parts: [{ tests: [{ name: 't', status: 'failed', message }] }] }) as unknown as ExerciseResult;
+  const failed = (summary: string, kind: FailureKind = 'wrong'): ExerciseResult =>
+    ({
+      id: 'exercise-05',
+      score: 0,
+      parts: [{ tests: [{ name: 't', status: 'failed', failure: { kind, summary, sections: [] } }] }],
+    }) as unknown as ExerciseResult;
 
   it('a compile error, with its location', () => {
     expect(
-      exerciseReport('exercise-05', failed('exercise-05-quiz/answers.ts does not compile:\nexercise-05-quiz/answers.ts:99:18: Unexpected ";"\n    code')),
+      exerciseReport(
+        'exercise-05',
+        failed('exercise-05-quiz/answers.ts does not compile:\nexercise-05-quiz/answers.ts:99:18: Unexpected ";"\n    code', 'compile'),
+      ),
     ).toEqual({
       score: 0,
       problem: 'compile-error',
@@ -89,6 +96,8 @@ describe('status and note of an exercise', () => {
 
   it('a failing test is no problem; a grader that could not run and a missing result are crashes', () => {
     expect(exerciseReport('exercise-05', failed('q01: not the right answer yet.'))).toEqual({ score: 0, note: '' });
+    // The kind decides, never the words: a wrong answer that quotes a compiler is still a wrong answer.
+    expect(exerciseReport('exercise-05', failed('q07: your answer says "x does not compile:\ny"'))).toEqual({ score: 0, note: '' });
     expect(exerciseReport('exercise-05', { ...failed(''), error: 'SyntaxError: x\n at y' }).problem).toBe('crashed');
     expect(exerciseReport('exercise-05', undefined)).toEqual({ score: 0, problem: 'crashed', note: 'exercise-05: the grader did not run (0 points)' });
   });

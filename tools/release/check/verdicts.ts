@@ -3,6 +3,7 @@
  * and points, as one short text.
  */
 import type { RunResult } from '../../../graders/support/results/model.ts';
+import { testText } from '../../../graders/support/results/print.ts';
 
 /**
  * An exercise's verdict in a run: `A:passed:2 B:failed:0 …`, or why there is none.
@@ -29,7 +30,7 @@ export function lostParts(run: RunResult | undefined, exerciseId: string): strin
 export function sealedMisses(run: RunResult | undefined, exerciseId: string): string[] {
   const exercise = run?.exercises.find((e) => e.id === exerciseId);
   return (exercise?.parts ?? []).flatMap((p) =>
-    p.tests.filter((t) => t.status === 'skipped' || /no sealed reference answer/.test(t.message ?? '')).map((t) => `${p.id}: ${t.name}`),
+    p.tests.filter((t) => t.status === 'skipped' || /no sealed reference answer/.test(testText(t))).map((t) => `${p.id}: ${t.name}`),
   );
 }
 
