@@ -1,21 +1,18 @@
 /**
  * The course at a glance, as data: every exercise of course.json in order, its parts with points
  * earned, the course total and the next thing to do. `npm start` prints it (render-progress.ts)
- * or, with `--json`, writes it as is. Built only from RunResults, so it shows `npm test`'s scores.
+ * or, with `--json`, writes it as is. Built only from the stored RunResults, so it shows
+ * `npm test`'s scores, and its `score`/`maxScore` mean what they mean in the result model
+ * (graders/support/results/model.ts): points earned, bonus included; points available, bonus excluded.
  */
 import type { Course, Exercise } from '../../graders/support/course.ts';
+import type { PartResult } from '../../graders/support/results/model.ts';
 import type { ExerciseState } from '../lib/cached-grading.ts';
 
-export type PartStatus = 'passed' | 'failed' | 'skipped' | 'ungraded';
+export type PartStatus = PartResult['status'] | 'ungraded';
 
-export interface PartProgress {
-  id: string;
-  title: string;
-  /** Points earned. */
-  score: number;
-  /** Points available. */
-  points: number;
-  bonus: boolean;
+/** A part as in the result model, or `ungraded` (0 points) when the exercise has no result. */
+export interface PartProgress extends Pick<PartResult, 'id' | 'title' | 'score' | 'maxScore' | 'bonus'> {
   status: PartStatus;
 }
 
@@ -23,11 +20,11 @@ export interface ExerciseProgress {
   id: string;
   title: string;
   folder: string;
-  /** Points earned on the required parts. */
+  /** Points earned, bonus parts included (ExerciseResult.score). */
   score: number;
-  /** Points earned on bonus parts. */
+  /** Of `score`, the points earned on bonus parts. */
   bonus: number;
-  /** Points available on the required parts. */
+  /** Points available on the required parts (ExerciseResult.maxScore). */
   maxScore: number;
   /** done: every required part passes; started: some points; todo: none; problem: no result. */
   status: 'done' | 'started' | 'todo' | 'problem';
@@ -59,9 +56,10 @@ export interface ProgressMeta {
 }
 
 export interface CourseProgress extends ProgressMeta {
-  schema: 'cnn-course/progress/v1';
+  schema: 'cnn-course/progress/v2';
   title: string;
   exercises: ExerciseProgress[];
+  /** The course's points, with the same meanings as an exercise's. */
   total: { score: number; bonus: number; maxScore: number };
   /** Null when every part of every exercise passes. */
   next: NextStep | null;
@@ -83,26 +81,26 @@ function exerciseProgress(state: ExerciseState): ExerciseProgress {
       id: part.id,
       title: part.title,
       score: graded?.score ?? 0,
-      points: part.points,
+      maxScore: part.points,
       bonus: part.bonus === true,
       status: graded?.status ?? 'ungraded',
     };
   });
   const required = parts.filter((p) => !p.bonus);
-  const score = round(required.reduce((s, p) => s + p.score, 0));
+  const score = round(parts.reduce((s, p) => s + p.score, 0));
   const bonus = round(parts.filter((p) => p.bonus).reduce((s, p) => s + p.score, 0));
   const problem = state.problem ?? result?.error?.split('\n')[0];
   let status: ExerciseProgress['status'] = 'todo';
   if (problem !== undefined) status = 'problem';
   else if (required.every((p) => p.status === 'passed')) status = 'done';
-  else if (score > 0 || bonus > 0) status = 'started';
+  else if (score > 0) status = 'started';
   return {
     id: exercise.id,
     title: exercise.title,
     folder: exercise.folder,
     score,
     bonus,
-    maxScore: round(required.reduce((s, p) => s + p.points, 0)),
+    maxScore: round(required.reduce((s, p) => s + p.maxScore, 0)),
     status,
     parts,
     ...(problem !== undefined ? { problem } : {}),
@@ -132,7 +130,7 @@ export function courseProgress(course: Course, states: ExerciseState[], meta: Pr
   const byId = new Map(states.map((s) => [s.exercise.id, s]));
   const exercises = course.exercises.map((e: Exercise) => exerciseProgress(byId.get(e.id) ?? { exercise: e, graded: false, notes: [] }));
   return {
-    schema: 'cnn-course/progress/v1',
+    schema: 'cnn-course/progress/v2',
     title: course.title,
     ...meta,
     exercises,

@@ -21,12 +21,13 @@ const exerciseMark: Record<ExerciseProgress['status'], string> = {
 };
 
 function earned(part: PartProgress): string {
-  const text = `${points(part.score)}/${points(part.points)}${part.bonus ? ' bonus' : ''}`;
+  const text = `${points(part.score)}/${points(part.maxScore)}${part.bonus ? ' bonus' : ''}`;
   return part.status === 'passed' ? pc.green(text) : part.status === 'failed' ? pc.red(text) : pc.dim(text);
 }
 
-function exerciseTotal(e: ExerciseProgress): string {
-  return `${points(e.score)}/${points(e.maxScore)}${e.bonus > 0 ? ` (+${points(e.bonus)} bonus)` : ''}`;
+/** `required earned/available (+bonus)`, as the score table prints an exercise's total. */
+function exerciseTotal(e: Pick<ExerciseProgress, 'score' | 'bonus' | 'maxScore'>): string {
+  return `${points(Math.round((e.score - e.bonus) * 100) / 100)}/${points(e.maxScore)}${e.bonus > 0 ? ` (+${points(e.bonus)} bonus)` : ''}`;
 }
 
 /** A part per line, or a grid of short cells for exercises with many parts (the quiz). */
@@ -35,7 +36,7 @@ function partLines(e: ExerciseProgress, titleWidth: number): string[] {
     return e.parts.map((p) => `    ${partMark[p.status]} ${p.id.padEnd(4)}${p.title.padEnd(titleWidth)}  ${earned(p)}`);
   }
   // Pad by the uncoloured text's length: colour codes take no room on screen.
-  const plain = (p: PartProgress): string => `x ${p.id.padEnd(4)}${points(p.score)}/${points(p.points)}${p.bonus ? ' bonus' : ''}`;
+  const plain = (p: PartProgress): string => `x ${p.id.padEnd(4)}${points(p.score)}/${points(p.maxScore)}${p.bonus ? ' bonus' : ''}`;
   const width = Math.max(...e.parts.map((p) => plain(p).length)) + 3;
   const lines: string[] = [];
   for (let i = 0; i < e.parts.length; i += 5) {
@@ -79,8 +80,7 @@ export function renderProgress(progress: CourseProgress, header: string, grading
     if (e.problem !== undefined) lines.push(`    ${pc.red(e.problem)}`);
     lines.push(...partLines(e, column - 12));
   }
-  const { score, bonus, maxScore } = progress.total;
-  lines.push('', pc.bold(`course total: ${points(score)}/${points(maxScore)}${bonus > 0 ? ` (+${points(bonus)} bonus)` : ''}`), '');
+  lines.push('', pc.bold(`course total: ${exerciseTotal(progress.total)}`), '');
   lines.push(...nextLines(progress.next));
   for (const note of progress.notes) lines.push(pc.yellow(`note: ${note}`));
   lines.push('', pc.dim(grading));

@@ -89,7 +89,7 @@ await runCli('npm start', async () => {
     const line =
       progress.graded.length === 0
         ? 'nothing re-graded: every result above is from the result store (.grade/results/); `npm start -- --regrade` grades everything again'
-        : `graded ${graded} in ${seconds(Date.now() - started)}${cached.length > 0 ? `; from the cache: ${cached.join(', ')}` : ''}`;
+        : `graded ${graded} in ${seconds(Date.now() - started)}${cached.length > 0 ? `; from the result store: ${cached.join(', ')}` : ''}`;
     process.stdout.write(`${renderProgress(progress, header, line)}\n`);
   }
   return states.some((s) => s.problem !== undefined) ? 1 : 0;
