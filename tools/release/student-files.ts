@@ -51,13 +51,3 @@ export function studentReadme(guide: string, course: Course): string {
   const kept = guide.split('\n').filter((line) => !/^<!--.*-->\s*$/.test(line.trim()));
   return `${kept.join('\n').trimEnd()}\n\n${releaseNote(course)}`;
 }
-
-/**
- * The relative link targets of a Markdown text (`[text](target)`), without `#anchors`; web
- * addresses and pure anchors are left out.
- *
- * @example relativeLinks('[a](COURSE.md#x) [b](https://x.org) [c](#y)') → ['COURSE.md']
- */
-export function relativeLinks(markdown: string): string[] {
-  return [...markdown.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1].split('#')[0]).filter((target) => target !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(target));
-}

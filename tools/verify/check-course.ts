@@ -10,6 +10,7 @@ import path from 'node:path';
 import { loadCourse } from '../../graders/support/course.ts';
 import { repoRoot } from '../../graders/support/paths.ts';
 import { checkErrata, errataFile } from './check-errata.ts';
+import { brokenLinks, courseMarkdown } from './doc-links.ts';
 import { quizFairness } from './check-quiz-fairness.ts';
 import { table, type Step } from './step.ts';
 
@@ -64,6 +65,7 @@ export const courseLayout: Step = {
       const hints = exercise.parts.reduce((n, p) => n + p.hints.length, 0);
       rows.push([exercise.id, String(exercise.parts.length), String(hints), String(graders.length), String(mutants), chapter ? 'yes' : 'no']);
     }
+    problems.push(...brokenLinks(repoRoot, courseMarkdown(repoRoot)));
     const errata = checkErrata(repoRoot);
     const fairness = await quizFairness();
     const errataLines = [`${errataFile}: ${errata.entries.length} entries, ${errata.citations.length} citations`, ...errata.problems];
