@@ -60,6 +60,7 @@ describe('the result store', () => {
     expect(after?.complete?.result.exercises[0].score).toBe(2);
     expect(after?.complete?.inputs).toEqual({ student: 's1' });
     expect(after?.filtered?.result.filtered).toBe(true);
+    expect([after?.complete?.gradings, after?.filtered?.gradings]).toEqual([1, 1]);
     // A filtered run is never a cache hit: it has no inputs.
     expect(after?.filtered?.inputs).toBeUndefined();
     recordRun(run(['exercise-01'], { score: 4 }), { target: target(), root: repo() });
