@@ -1,8 +1,10 @@
 /**
  * Driver of exercise 03: trusted code that runs in the student's process, next to their module,
  * because a SymbolicTensor or a LayersModel cannot cross to the grader. Each op builds the
- * student's block or network, reports plain data (graph, counts, outputs, losses, tensors left
- * over) and disposes what it made; the grader judges. What the student's code throws comes back
+ * student's block or network and either sends it as data (topology and weights: the grader
+ * rebuilds it and reads every structural fact, output, gradient and loss itself — Parts A, C, D, E) or
+ * runs it on weights and inputs the grader chose and returns the outputs (Part B); it
+ * disposes what it made and reports tensors left over. What the student's code throws comes back
  * as `{ thrown }`, a block whose layers cannot be matched to roles as `{ problem }`.
  *
  * Every op seeds Math.random while it runs, so tfjs's weight initialisers — and hence every
@@ -14,7 +16,7 @@ import { registerFastConvKernels } from '../../datasets/kernels/register.ts';
 import type { DriverOp, RunnerContext } from '../support/sandbox/runner.ts';
 import type { Thrown, Wire, WireTensor } from '../support/sandbox/wire.ts';
 import { blockRoles, type BlockRoles, type Graph } from './graph.ts';
-import { describeModel, readMovingStats, RoleMismatch, setBlockWeights, tensorCount, trainableCount } from './tf-model.ts';
+import { describeModel, readMovingStats, RoleMismatch, setBlockWeights, tensorCount } from './tf-model.ts';
 import type { BlockOptions, BlockWeights } from './weights.ts';
 
 // tfjs 4.22's CPU Conv2DBackpropFilter makes one training step of the ResNet take seconds.
@@ -105,8 +107,15 @@ function describeValue(value: unknown): string {
   return typeof value === 'object' ? `an object (${value.constructor?.name ?? 'Object'})` : typeof value;
 }
 
-function structure(model: tf.LayersModel): { graph: Graph; outputShape: (number | null)[]; params: number; trainable: number } {
-  return { graph: describeModel(model), outputShape: model.outputs[0].shape.slice(), params: model.countParams(), trainable: trainableCount(model) };
+/**
+ * A model as data: its class, its serialised topology (`model.toJSON(null, false)`) and every
+ * weight (`model.weights` order, trainable then not) as tensors, for the grader to rebuild.
+ */
+async function asData(model: tf.LayersModel, fn: string): Promise<Record<string, Wire>> {
+  const topology = student(`${fn}'s model.toJSON`, () => model.toJSON(null, false)) as unknown as Wire;
+  // getWeights() hands out the variables themselves: read, not disposed (the model owns them).
+  const weights = await Promise.all(model.getWeights().map(async (w, i) => ({ name: model.weights[i].originalName, value: await wireOf(w) })));
+  return { className: model.getClassName(), topology, weights };
 }
 
 function tensorOf(wire: WireTensor): tf.Tensor {
@@ -124,11 +133,15 @@ function rolesOf(graph: Graph): { roles: BlockRoles } {
 }
 
 export const ops: Record<string, DriverOp> = {
-  /** { inputShape, options, seed } → { graph, outputShape, params, trainable } */
-  describeBlock: op(async (p, context, keep) => {
+  /**
+   * { inputShape, options, seed } → { className, topology, weights }: the student's block on
+   * tf.input({ shape: inputShape }) as data (see {@link asData}). The grader rebuilds it and reads
+   * its structure itself (Part A): no description of it crosses.
+   */
+  exportBlock: op(async (p, context, keep) => {
     const model = buildBlock(context, p.inputShape as number[], p.options as BlockOptions);
     keep(model);
-    return structure(model);
+    return asData(model, 'residualBlock');
   }),
 
   /**
@@ -152,59 +165,14 @@ export const ops: Record<string, DriverOp> = {
   }),
 
   /**
-   * { inputShape, options, x, upstream, seed } → { output, gradient }: the block as initialised,
-   * with the last BN's γ and β zeroed (or, without BN, the last convolution's kernel and bias),
-   * applied to x in inference mode; gradient = d(Σ output ⊙ upstream)/dx.
+   * { inputShape?, numClasses?, seed } → { className, topology, weights }: buildResNet(inputShape,
+   * numClasses) as data (default [14, 14, 1] and 4, Part E's network). The grader rebuilds it and
+   * reads its structure and predictions (Part D) or trains it (Part E) itself: only the network
+   * crosses, never a measurement.
    */
-  identityBlock: op(async (p, context, keep) => {
-    const model = buildBlock(context, p.inputShape as number[], p.options as BlockOptions);
+  exportResNet: op(async (p, context, keep) => {
+    const model = buildNetwork(context, (p.inputShape as number[] | undefined) ?? [14, 14, 1], (p.numClasses as number | undefined) ?? 4);
     keep(model);
-    const { roles } = rolesOf(describeModel(model));
-    // Zero γ and β but keep the moving statistics (copies: a variable must not be assigned itself).
-    const last = model.getLayer((roles.bn2 ?? roles.conv2)!);
-    const values = last.getWeights().map((w, i) => (roles.bn2 !== undefined && i >= 2 ? w.clone() : tf.zerosLike(w)));
-    last.setWeights(values);
-    tf.dispose(values);
-    const x = tensorOf(p.x as WireTensor);
-    const upstream = tensorOf(p.upstream as WireTensor);
-    const f = (input: tf.Tensor): tf.Tensor => model.apply(input, { training: false }) as tf.Tensor;
-    const y = student('applying your block', () => f(x));
-    const gradient = student('differentiating your block', () => tf.grad((input: tf.Tensor) => tf.sum(tf.mul(f(input), upstream)))(x));
-    const result = { output: await wireOf(y), gradient: await wireOf(gradient) };
-    tf.dispose([x, upstream, y, gradient]);
-    return result;
-  }),
-
-  /** { inputShape, numClasses, seed } → { graph, outputShape, params, trainable } */
-  describeResNet: op(async (p, context, keep) => {
-    const model = buildNetwork(context, p.inputShape as number[], p.numClasses as number);
-    keep(model);
-    return structure(model);
-  }),
-
-  /** { inputShape, numClasses, x, seed } → { outputShape, output }: predictions in inference mode. */
-  runResNet: op(async (p, context, keep) => {
-    const model = buildNetwork(context, p.inputShape as number[], p.numClasses as number);
-    keep(model);
-    const x = tensorOf(p.x as WireTensor);
-    const y = student('applying your model', () => model.apply(x, { training: false }) as tf.Tensor);
-    const output = await wireOf(y);
-    tf.dispose([x, y]);
-    return { outputShape: model.outputs[0].shape.slice(), output };
-  }),
-
-  /**
-   * { seed } → { className, topology, weights }: buildResNet([14, 14, 1], 4) as data — its
-   * serialised topology (`model.toJSON(null, false)`) and every weight (`model.weights` order,
-   * trainable then not) as tensors. The grader rebuilds and trains it itself (Part E): only the
-   * network crosses, never a measurement.
-   */
-  exportResNet: op(async (_p, context, keep) => {
-    const model = buildNetwork(context, [14, 14, 1], 4);
-    keep(model);
-    const topology = student('model.toJSON', () => model.toJSON(null, false)) as unknown as Wire;
-    // getWeights() hands out the variables themselves: read, not disposed (the model owns them).
-    const weights = await Promise.all(model.getWeights().map(async (w, i) => ({ name: model.weights[i].originalName, value: await wireOf(w) })));
-    return { className: model.getClassName(), topology, weights };
+    return asData(model, 'buildResNet');
   }),
 };

@@ -63,10 +63,10 @@ const square = (p: number[] | undefined): string => (p === undefined ? '?' : `${
  * max((⌈n/s⌉ − 1)·s + 1 − n, 0) = 0), and dilating it changes nothing.
  */
 function extras(c: LayerConfig, window: number[] | undefined): string {
-  if (window !== undefined && window.every((k) => k === 1)) return '';
+  if (window?.every((k) => k === 1)) return '';
   const notes: string[] = [];
   if (c.padding !== undefined && c.padding !== 'same') notes.push(c.padding);
-  if (c.dilationRate !== undefined && c.dilationRate.some((d) => d !== 1)) notes.push(`dilation ${pair(c.dilationRate)}`);
+  if (c.dilationRate?.some((d) => d !== 1)) notes.push(`dilation ${pair(c.dilationRate)}`);
   return notes.length === 0 ? '' : `(${notes.join(', ')})`;
 }
 

@@ -53,7 +53,7 @@ export async function trainOnBars(model: tf.LayersModel, training: Training): Pr
   const { count } = training;
   const { images, labels } = smallBars(count, training.dataSeed);
   const oneHot = new Float32Array(count * 4);
-  labels.forEach((label, n) => (oneHot[n * 4 + label] = 1));
+  for (const [n, label] of labels.entries()) oneHot[n * 4 + label] = 1;
   const xs = tf.tensor4d(images, [count, 14, 14, 1]);
   const ys = tf.tensor2d(oneHot, [count, 4]);
   const optimizer = tf.train.sgd(training.learningRate);

@@ -2,6 +2,7 @@
  * Part A — residualBlock's structure, on random options (odd sizes with strides 2, 1×1 inputs,
  * defaults left out): output shape, exact parameter counts (a projection iff strides ≠ 1 or the
  * channels change), layer order along the data flow, BN settings, and errors for invalid options.
+ * Every structural fact is read from the block as the grader rebuilt it (rebuilt.ts).
  */
 import type { ExerciseGrader } from '../support/exercise.ts';
 import { expectInformative } from '../support/errors.ts';
@@ -12,6 +13,7 @@ import { expectRan, shapeWhy, type Report } from './check.ts';
 import { blockParams, blockPath } from './expected.ts';
 import { formatPath, pathOf, type Graph, type GraphNode } from './graph.ts';
 import { expectPath } from './path-check.ts';
+import { structureOf, withRebuilt, type Structure } from './rebuilt.ts';
 import { resolve } from './weights.ts';
 
 function biasFilters(graph: Graph): number {
@@ -24,15 +26,9 @@ function convs(graph: Graph): GraphNode[] {
 
 export function gradePartA(ex: ExerciseGrader): void {
   ex.part('A', () => {
-    const describe = async (spec: BlockSpec): Promise<Report> =>
-      expectRan(
-        await ex.driver(
-          'describeBlock',
-          { inputShape: spec.inputShape, options: spec.options, seed: spec.seed },
-          { label: 'residualBlock', timeoutMs: 10_000 },
-        ),
-        'residualBlock',
-      );
+    // The block as the grader rebuilt it from model.toJSON() and its weights (rebuilt.ts).
+    const describe = (spec: BlockSpec): Promise<Structure> =>
+      withRebuilt(ex, 'exportBlock', { inputShape: spec.inputShape, options: spec.options, seed: spec.seed }, 'residualBlock', structureOf);
     const pathSection = (graph: Graph): { label: string; body: string } => ({ label: 'your block, along the data flow', body: formatPath(pathOf(graph)) });
 
     ex.property(
@@ -128,7 +124,7 @@ export function gradePartA(ex: ExerciseGrader): void {
         { options: { filters: 4, strides: 3 }, why: 'for strides 3', mentions: ['strides', '3'] },
       ];
       for (const c of cases) {
-        const report = (await ex.driver('describeBlock', { inputShape: [4, 4, 2], options: c.options, seed: 1 }, { label: 'residualBlock' })) as Report;
+        const report = (await ex.driver('exportBlock', { inputShape: [4, 4, 2], options: c.options, seed: 1 }, { label: 'residualBlock' })) as Report;
         const thrown = report.thrown as unknown as Thrown | undefined;
         if (thrown === undefined) throw new GradeFailure(`residualBlock returned instead of throwing ${c.why}.`);
         if (/Remove this line and implement/.test(thrown.message)) expectRan(report, 'residualBlock');

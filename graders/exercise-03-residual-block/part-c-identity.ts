@@ -2,12 +2,17 @@
  * Part C — why residual blocks train: with the last BN's γ and β zeroed (or, without BN, the
  * last convolution's kernel and bias), an identity block must compute ReLU(x) exactly, and the
  * gradient with respect to x must still flow through the shortcut: d(Σ y ⊙ r)/dx = r ⊙ [x > 0].
+ * Both are computed by the grader on the block it rebuilt from model.toJSON() (identity-run.ts):
+ * ReLU(x) and r ⊙ [x > 0] are known without any block, so a number from the student's process
+ * could be forged.
  */
 import type { ExerciseGrader } from '../support/exercise.ts';
 import { formatDense } from '../support/format.ts';
 import type { Dense } from '../support/sandbox/wire.ts';
 import { draws, identityCase, showSpec, type RunCase } from './cases.ts';
-import { dense, expectRan, expectWithin, wireTensor } from './check.ts';
+import { expectWithin } from './check.ts';
+import { identityRun } from './identity-run.ts';
+import { withRebuilt } from './rebuilt.ts';
 
 function inputs(c: RunCase): { x: Dense; upstream: Dense } {
   const [h, w, channels] = c.inputShape;
@@ -23,24 +28,12 @@ export function gradePartC(ex: ExerciseGrader): void {
       identityCase(),
       async (c) => {
         const { x, upstream } = inputs(c);
-        const payload = { inputShape: c.inputShape, options: c.options, x: wireTensor(x), upstream: wireTensor(upstream), seed: c.seed };
-        const report = expectRan(await ex.driver('identityBlock', payload, { label: 'residualBlock', timeoutMs: 10_000 }), 'residualBlock');
+        const payload = { inputShape: c.inputShape, options: c.options, seed: c.seed };
+        const report = await withRebuilt(ex, 'exportBlock', payload, 'residualBlock', (block) => identityRun(block, x, upstream));
         const relu: Dense = { shape: x.shape, data: x.data.map((v) => Math.max(v, 0)) };
-        expectWithin(
-          dense(report.output, 'the output'),
-          relu,
-          0,
-          'the output of your block with the last BN zeroed (it must be ReLU(x): the main path adds exactly 0)',
-          ex.backend,
-        );
+        expectWithin(report.output, relu, 0, 'the output of your block with the last BN zeroed (it must be ReLU(x): the main path adds exactly 0)', ex.backend);
         const gradient: Dense = { shape: x.shape, data: x.data.map((v, i) => (v > 0 ? upstream.data[i] : 0)) };
-        expectWithin(
-          dense(report.gradient, 'the gradient'),
-          gradient,
-          0,
-          'd(Σ output ⊙ upstream)/dx (it must be upstream where x > 0, else 0: the shortcut carries it)',
-          ex.backend,
-        );
+        expectWithin(report.gradient, gradient, 0, 'd(Σ output ⊙ upstream)/dx (it must be upstream where x > 0, else 0: the shortcut carries it)', ex.backend);
       },
       {
         numRuns: 12,

@@ -2,19 +2,23 @@
  * Part D — buildResNet: the seed's network repaired into a classifier. Output [N, numClasses]
  * whose rows are probabilities summing to 1 (random and realistic inputs), exact parameter
  * counts from the formula in expected.ts, the layer order along the data flow, invalid input.
+ * Structure and predictions are read from the network as the grader rebuilt it (rebuilt.ts):
+ * on every backend the student's process only builds the network and sends it as data.
  */
 import fc from 'fast-check';
 import type { ExerciseGrader } from '../support/exercise.ts';
 import { expectInformative, type Mention } from '../support/errors.ts';
 import { GradeFailure } from '../support/failure.ts';
 import { formatDense } from '../support/format.ts';
-import type { Thrown, Wire } from '../support/sandbox/wire.ts';
+import type { Dense, Thrown, Wire } from '../support/sandbox/wire.ts';
+import { tf } from '../support/tf.ts';
 import { float32UnitRoundoff } from '../support/tolerance.ts';
 import { draws, resnetSpec, showResNet, type ResNetSpec } from './cases.ts';
-import { dense, expectRan, wireTensor, type Report } from './check.ts';
+import { expectRan, type Report } from './check.ts';
 import { resnetParams, resnetPath } from './expected.ts';
 import type { Graph } from './graph.ts';
 import { expectPath } from './path-check.ts';
+import { structureOf, withRebuilt, type Structure } from './rebuilt.ts';
 
 /** A realistic input: two 32×32 RGB images, 10 classes (CIFAR-10's sizes). */
 const realistic: fc.Arbitrary<ResNetSpec> = fc
@@ -23,24 +27,27 @@ const realistic: fc.Arbitrary<ResNetSpec> = fc
 
 export function gradePartD(ex: ExerciseGrader): void {
   ex.part('D', () => {
-    const describe = async (c: ResNetSpec): Promise<Report> =>
-      expectRan(
-        await ex.driver('describeResNet', { inputShape: c.inputShape, numClasses: c.numClasses, seed: c.seed }, { label: 'buildResNet', timeoutMs: 10_000 }),
-        'buildResNet',
-      );
+    // The network as the grader rebuilt it from model.toJSON() and its weights (rebuilt.ts).
+    const network = <T>(c: ResNetSpec, use: (model: tf.LayersModel) => T | Promise<T>): Promise<T> =>
+      withRebuilt(ex, 'exportResNet', { inputShape: c.inputShape, numClasses: c.numClasses, seed: c.seed }, 'buildResNet', use, 15_000);
+    const describe = (c: ResNetSpec): Promise<Structure> => network(c, structureOf);
 
     const probabilities = async (c: ResNetSpec): Promise<void> => {
       const [h, w, channels] = c.inputShape;
       const x = draws(c.seed, 1)([c.batch, h, w, channels], 0, 1);
-      const payload = { inputShape: c.inputShape, numClasses: c.numClasses, x: wireTensor(x), seed: c.seed };
-      const report = expectRan(await ex.driver('runResNet', payload, { label: 'buildResNet', timeoutMs: 15_000 }), 'buildResNet');
-      const symbolic = report.outputShape as (number | null)[];
+      // Predicted here, by the rebuilt network on the grader's tfjs (cpu), in inference mode.
+      const { symbolic, y } = await network(c, async (model) => {
+        const input = tf.tensor(Float32Array.from(x.data), x.shape);
+        const output = model.apply(input, { training: false }) as tf.Tensor;
+        const prediction: Dense = { shape: output.shape.slice(), data: Float64Array.from(await output.data()) };
+        tf.dispose([input, output]);
+        return { symbolic: model.outputs[0].shape.slice(), y: prediction };
+      });
       if (JSON.stringify(symbolic) !== JSON.stringify([null, c.numClasses])) {
         throw new GradeFailure(
           `the model's output has shape [${symbolic.join(', ')}], expected [null, ${c.numClasses}]: end with a global average pool and a dense layer of numClasses units.`,
         );
       }
-      const y = dense(report.output, 'the prediction');
       if (y.shape.join() !== [c.batch, c.numClasses].join())
         throw new GradeFailure(`the prediction has shape [${y.shape.join(', ')}], expected [${c.batch}, ${c.numClasses}].`);
       // A softmax row is (e_i / Σe): rounding the K quotients and their sum costs about K + 4 units.
@@ -100,7 +107,7 @@ export function gradePartD(ex: ExerciseGrader): void {
       ];
       for (const c of cases) {
         const report = (await ex.driver(
-          'describeResNet',
+          'exportResNet',
           { inputShape: c.inputShape, numClasses: c.numClasses, seed: 1 },
           { label: 'buildResNet', timeoutMs: 10_000 },
         )) as Report;

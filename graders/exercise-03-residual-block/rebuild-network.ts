@@ -1,23 +1,26 @@
 /**
- * Part E's network, rebuilt in the grader's process from what the student's process sent (the
- * driver's `exportResNet`): the Keras-style topology of `model.toJSON()` and every weight. The
- * grader then trains this copy itself, so no number the student's process measures can count.
- * Only tfjs's own layer classes can be rebuilt; a custom layer fails with a clear message.
+ * The student's block or network, rebuilt in the grader's process from what the student's
+ * process sent (the driver's `exportBlock`, `exportResNet`): the Keras-style topology of
+ * `model.toJSON()` and every weight. The grader then describes, runs or trains this copy itself
+ * (Parts A, D, E), so no description or number the student's process makes can count. Only
+ * tfjs's own layer classes can be rebuilt; a custom layer fails with a clear message.
  */
 import { GradeFailure } from '../support/failure.ts';
 import type { Wire, WireTensor } from '../support/sandbox/wire.ts';
 import { tf } from '../support/tf.ts';
 
-/** What the driver's `exportResNet` returns. */
+/** What the driver's `exportBlock` and `exportResNet` return. */
 export interface SerialisedNetwork {
   className: string;
   topology: { [key: string]: Wire };
   /** In `model.weights` order (trainable, then not), with their names for messages. */
   weights: { name: string; value: WireTensor }[];
+  /** The student's function that built it, for messages (default buildResNet). */
+  fn?: string;
 }
 
-// Bounds on what the grader agrees to build and train: the course's ResNet on 14×14×1 is far
-// below them; a topology beyond them could only be an attempt to exhaust the grader.
+// Bounds on what the grader agrees to build and train: the course's networks (32×32×3 at most)
+// are far below them; a topology beyond them could only be an attempt to exhaust the grader.
 const limits = { topologyChars: 1_000_000, parameters: 5_000_000, width: 4096 };
 const widthKeys = new Set(['units', 'filters', 'size', 'depth_multiplier', 'n']);
 
@@ -43,35 +46,36 @@ function tooWide(value: unknown, key = ''): string | undefined {
 /**
  * Checks the driver's answer is a serialised network the grader is willing to build.
  *
- * @param report - the `exportResNet` answer (after `expectRan`)
+ * @param report - the `exportBlock` or `exportResNet` answer (after `expectRan`)
+ * @param fn - the student's function that built it, for messages
  * @returns the same data, typed
  * @throws GradeFailure naming what is missing or too large
  * @example readSerialised({ className: 'Model', topology: { class_name: 'Model', config: {…} }, weights: [{ name: 'conv2d_1/kernel', value: { $tensor: … } }] })
  */
-export function readSerialised(report: Record<string, Wire>): SerialisedNetwork {
+export function readSerialised(report: Record<string, Wire>, fn = 'buildResNet'): SerialisedNetwork {
   const { className, topology, weights } = report;
   if (!isRecord(topology) || typeof topology.class_name !== 'string') {
     throw new GradeFailure(
-      `buildResNet's model.toJSON() is not a Keras-style topology ({ class_name, config }): the grader rebuilds your network from it, so return a tf.LayersModel built from tfjs layers.`,
+      `${fn}'s model.toJSON() is not a Keras-style topology ({ class_name, config }): the grader rebuilds your network from it, so build it from tfjs layers.`,
     );
   }
   if (!Array.isArray(weights) || !weights.every((w) => isRecord(w) && typeof w.name === 'string' && isWireTensor(w.value))) {
-    throw new GradeFailure(`the weights of buildResNet's model could not be read as tensors.`);
+    throw new GradeFailure(`the weights of ${fn}'s model could not be read as tensors.`);
   }
   const chars = JSON.stringify(topology).length;
   if (chars > limits.topologyChars)
     throw new GradeFailure(
-      `buildResNet's topology is ${chars.toLocaleString('en')} characters of JSON; the grader rebuilds at most ${limits.topologyChars.toLocaleString('en')}.`,
+      `${fn}'s topology is ${chars.toLocaleString('en')} characters of JSON; the grader rebuilds at most ${limits.topologyChars.toLocaleString('en')}.`,
     );
   const wide = tooWide(topology);
   if (wide !== undefined)
-    throw new GradeFailure(`buildResNet has a layer with ${wide}; the grader builds layers of at most ${limits.width} for a 14×14×1 input.`);
+    throw new GradeFailure(`${fn}'s model has a layer with ${wide}; the grader builds layers of at most ${limits.width} for the course's inputs.`);
   const parameters = (weights as SerialisedNetwork['weights']).reduce((sum, w) => sum + w.value.$tensor.data.length, 0);
   if (parameters > limits.parameters)
     throw new GradeFailure(
-      `buildResNet's network has ${parameters.toLocaleString('en')} weights; the grader trains at most ${limits.parameters.toLocaleString('en')}.`,
+      `${fn}'s network has ${parameters.toLocaleString('en')} weights; the grader trains at most ${limits.parameters.toLocaleString('en')}.`,
     );
-  return { className: String(className), topology, weights: weights as SerialisedNetwork['weights'] };
+  return { className: String(className), topology, weights: weights as SerialisedNetwork['weights'], fn };
 }
 
 /**
@@ -84,6 +88,7 @@ export function readSerialised(report: Record<string, Wire>): SerialisedNetwork 
  * @example const model = await rebuildNetwork(readSerialised(report)); model.outputs[0].shape → [null, 4]
  */
 export async function rebuildNetwork(network: SerialisedNetwork): Promise<tf.LayersModel> {
+  const fn = network.fn ?? 'buildResNet';
   let model: tf.LayersModel;
   try {
     // Only the topology: a weightsManifest here would make tfjs fetch files named by the student.
@@ -93,10 +98,10 @@ export async function rebuildNetwork(network: SerialisedNetwork): Promise<tf.Lay
     const unknown = /Unknown (?:layer|[a-z]+): ([^.\s]+)/i.exec(message)?.[1];
     if (unknown !== undefined) {
       throw new GradeFailure(
-        `buildResNet's network uses the class ${unknown}, which tfjs does not know: custom layers are not allowed here (the grader rebuilds your network from model.toJSON() with tfjs's own layers).`,
+        `${fn}'s network uses the class ${unknown}, which tfjs does not know: custom layers are not allowed here (the grader rebuilds your network from model.toJSON() with tfjs's own layers).`,
       );
     }
-    throw new GradeFailure(`the grader could not rebuild buildResNet's network from model.toJSON(): ${message.split('\n')[0]}`);
+    throw new GradeFailure(`the grader could not rebuild ${fn}'s network from model.toJSON(): ${message.split('\n')[0]}`);
   }
   const expected = model.weights.map((w) => w.shape.join('×'));
   const got = network.weights.map((w) => w.value.$tensor.shape.join('×'));
@@ -104,7 +109,7 @@ export async function rebuildNetwork(network: SerialisedNetwork): Promise<tf.Lay
     const at = expected.findIndex((shape, i) => shape !== got[i]);
     model.dispose();
     throw new GradeFailure(
-      `the weights sent with buildResNet's topology do not fit it: weight ${at + 1} (${network.weights[at]?.name ?? 'missing'}) is ${got[at] ?? 'missing'}, the topology needs ${expected[at] ?? 'none'} (${got.length} weights sent, ${expected.length} needed).`,
+      `the weights sent with ${fn}'s topology do not fit it: weight ${at + 1} (${network.weights[at]?.name ?? 'missing'}) is ${got[at] ?? 'missing'}, the topology needs ${expected[at] ?? 'none'} (${got.length} weights sent, ${expected.length} needed).`,
     );
   }
   const values = network.weights.map((w) => tf.tensor(w.value.$tensor.data, w.value.$tensor.shape, 'float32'));
