@@ -26,7 +26,7 @@ async function oracle(c: LayerCase, absolute = false): Promise<Dense> {
   if (c.bias !== undefined) {
     const cout = out.shape[2];
     const bias = f(c.bias.dense).data;
-    out.data.forEach((v, i) => (out.data[i] = v + bias[i % cout]));
+    for (let i = 0; i < out.data.length; i++) out.data[i] += bias[i % cout];
   }
   return out;
 }

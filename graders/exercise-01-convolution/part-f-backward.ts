@@ -14,7 +14,7 @@ import { isWireNd, type Dense, type Wire } from '../support/sandbox/wire.ts';
 import { tf } from '../support/tf.ts';
 import { sumTolerance } from '../support/tolerance.ts';
 import { abs, dense, options, showLayer, sizes, wire, type Options } from './cases.ts';
-import { expectSums, referenceNd } from './check.ts';
+import { expectSums } from './check.ts';
 import { tfLayer } from './tf-oracle.ts';
 
 interface BackwardCase {
