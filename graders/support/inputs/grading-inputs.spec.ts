@@ -1,8 +1,9 @@
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { type CacheInputs, currentInputs } from '../../../tools/lib/grade-cache.ts';
 import { findExercise, loadCourse, parseCourse } from '../course.ts';
+import { repoRoot } from '../paths.ts';
 import { bundleCached } from '../sandbox/bundle.ts';
 import { gradingInputs } from './grading-inputs.ts';
 import { miniPart, miniRepo } from './mini-repo.ts';
@@ -38,6 +39,13 @@ describe('grading inputs', () => {
     expect(four.data).toEqual(expect.arrayContaining(['datasets/models/bars-cnn/weights.bin', 'course.json', 'graders/sealed/exercise-04.json.gz']));
     for (const exercise of loadCourse().exercises)
       expect(gradingInputs(exercise).files.filter((f) => f.endsWith('.gz') && f.startsWith('datasets/'))).toEqual([]);
+  });
+
+  test("every file course.json declares in gradingData exists here (but the release's own manifest, which only a release has)", () => {
+    const course = loadCourse();
+    const declared = [...(course.gradingData ?? []), ...course.exercises.flatMap((e) => e.gradingData ?? [])];
+    expect(declared.length).toBeGreaterThan(0);
+    expect(declared.filter((file) => file !== 'graders/release-manifest.json' && !existsSync(path.join(repoRoot, file)))).toEqual([]);
   });
 
   test('an edit to a datasets file the driver imports rebuilds the driver bundle; an unrelated file does not', () => {
