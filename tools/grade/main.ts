@@ -26,6 +26,7 @@ import { gradeTarget } from '../../graders/support/settings.ts';
 
 const usage = `usage:
   npm run grade -- --format github|gradescope|classroom50 [--results <file>] [--grade] [--exercise <id>]... [--out <file>] [--github-output <name>]
+      reads each exercise's last complete grading in the result store (.grade/results/) unless --results or --grade; a filtered run is never exported
   npm run grade -- --points [--results-dir <dir>]
   npm run grade -- --submissions <dir> [--shard K/N] [--out <dir>] [--jobs <n>] [--timeout <seconds per exercise>] [--seed <text>] [--backend cpu|webgpu]... [--exercise <id>]... [--unsafe-no-sandbox]
   npm run grade -- --merge <shard dir>... --out <dir>
