@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /** Specs that run the real commands on a copy of the repository: minutes, not seconds. */
@@ -13,6 +14,9 @@ const endToEnd = ['tools/student/student-loop.spec.ts', 'tools/grade/class/grade
 export default defineConfig({
   test: {
     testTimeout: 120_000,
+    // vitest's default, cores − 1, is one worker on 2 cores: the end-to-end specs, which mostly
+    // wait on the processes they start, would run one after another.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // A test that asserts nothing cannot fail: vitest fails it instead.
     expect: { requireAssertions: true },
     projects: [

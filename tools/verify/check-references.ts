@@ -6,6 +6,7 @@ import { loadCourse } from '../../graders/support/course.ts';
 import type { RunResult } from '../../graders/support/results/model.ts';
 import { gradeRun } from '../lib/grade-run.ts';
 import { table, type Step } from './step.ts';
+import { soloWorkersEnv } from './workers.ts';
 
 function partRows(result: RunResult): string[][] {
   return result.exercises.flatMap((e) =>
@@ -15,7 +16,8 @@ function partRows(result: RunResult): string[][] {
 
 /** Grades `target` and checks each part with `good`. */
 async function gradeAll(target: string, good: (score: number, max: number, status: string) => boolean): Promise<{ ok: boolean; lines: string[] }> {
-  const run = await gradeRun({ target });
+  // Graded as students grade it, on two workers: this step has the machine to itself.
+  const run = await gradeRun({ target, env: soloWorkersEnv });
   if (run.result === undefined) return { ok: false, lines: ['no results file was written; output:', ...run.output.split('\n').slice(-40)] };
   const course = loadCourse();
   const missing = course.exercises.filter((e) => !run.result!.exercises.some((r) => r.id === e.id)).map((e) => `${e.id}: no grader ran`);
