@@ -96,13 +96,15 @@ describe.skipIf(!osSandbox().available)('grading a hostile class (exercises 01 a
     expected.set('bomb', { conv: 0, quiz: 0, status: /./ });
 
     // Every exercise 01 call sleeps just under the per-call limit: that exercise runs out of time
-    // alone; the correct quiz keeps its points.
-    const slow = path.join(student('slow', conv, 'solutions'), conv.files[0]);
+    // alone; the correct quiz keeps its points. It sleeps (Atomics.wait blocks the thread without
+    // using a core) so the other gradings keep the machine, and its name sorts first so its
+    // budgets run next to them rather than after them.
+    const slow = path.join(student('a-slow', conv, 'solutions'), conv.files[0]);
     // (A function's body starts at the first line ending in '{' after its `export function` line.)
-    const busy = '  { const until = Date.now() + 4500; while (Date.now() < until); }';
-    writeFileSync(slow, readFileSync(slow, 'utf8').replace(/^(export function \w+[\s\S]*?\{)$/gm, `$1\n${busy}`));
-    student('slow', quiz, 'solutions');
-    expected.set('slow', { conv: 0, quiz: fullQuiz, status: /timeout/ });
+    const sleep = '  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 4500);';
+    writeFileSync(slow, readFileSync(slow, 'utf8').replace(/^(export function \w+[\s\S]*?\{)$/gm, `$1\n${sleep}`));
+    student('a-slow', quiz, 'solutions');
+    expected.set('a-slow', { conv: 0, quiz: fullQuiz, status: /timeout/ });
 
     // The grader's secret: a root-only file the submissions are not given, and its environment.
     const canary = `canary-secret-${randomUUID()}`;
@@ -113,7 +115,9 @@ describe.skipIf(!osSandbox().available)('grading a hostile class (exercises 01 a
     try {
       const report = await gradeClass(
         course,
-        { submissions, out, jobs: 2, budgetMs: 90_000, exercises: [conv.id, quiz.id], backends: ['cpu'], seed: 'default' },
+        // 45 s an exercise: an honest student's two take a few seconds, under load tens; the slow
+        // one costs its whole run (2 × 45 s) and its exercise 01 alone (45 s).
+        { submissions, out, jobs: 2, budgetMs: 45_000, exercises: [conv.id, quiz.id], backends: ['cpu'], seed: 'default' },
         () => {},
       );
       expect(report.outcomes.map((o) => o.student).sort()).toEqual([...expected.keys()].sort());
