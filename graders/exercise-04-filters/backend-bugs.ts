@@ -2,10 +2,11 @@
  * When a result differs from the reference on a backend other than cpu: does a known bug of that
  * backend (graders/support/backends/known-bugs.ts) explain it? The student's call is repeated with
  * profiling to learn which kernels it ran, and each listed kernel's reproduction runs on the same
- * device (driver op `reproduceBackendBug`). Confirmed: the test is not counted, with a note that
- * names the backend and the op. Otherwise the original failure stands.
+ * device in the grader's own process (`reproduceInGrader`), never in the student's. Confirmed:
+ * the test is not counted, with a note that names the backend and the op. Otherwise the
+ * original failure stands.
  */
-import { bugsIn } from '../support/backends/known-bugs.ts';
+import { bugsIn, reproduceInGrader } from '../support/backends/known-bugs.ts';
 import { notCounted } from '../support/backends/not-counted.ts';
 import type { ExerciseGrader } from '../support/exercise.ts';
 import { GradeFailure } from '../support/failure.ts';
@@ -24,9 +25,7 @@ export async function unlessBackendBug(ex: ExerciseGrader, fn: string, args: Wir
     if (!(error instanceof GradeFailure) || ex.backend === 'cpu') throw error;
     const { kernels } = await ex.call(fn, args, { profile: true });
     for (const bug of bugsIn(ex.backend, kernels)) {
-      const { broken } = (await ex.driver('reproduceBackendBug', { kernel: bug.kernel, inputs }, { label: `reproducing ${bug.op} on ${ex.backend}` })) as {
-        broken: number[];
-      };
+      const broken = await reproduceInGrader(bug, inputs);
       if (broken.length === 0) continue;
       notCounted(
         `not counted on ${ex.backend}: your ${fn} ran ${bug.op} (kernel ${bug.kernel}), and on this device ${ex.backend}'s ${bug.op} of ${broken.join(' or ')} tensors is wrong — ${bug.what}. ` +

@@ -2,11 +2,10 @@
  * Driver of exercise 04, run in the student's process: the student's functions take a
  * tf.LayersModel, which cannot cross the process boundary, so this code builds the model from a
  * plain spec (models.ts), calls the student's function with it, reads the result with
- * `await data()` and reports what happened as plain data. It judges nothing; the grader does.
- * It also runs the reproductions of known backend bugs on this process's device.
+ * `await data()` and reports what happened as plain data. It judges nothing; the grader does
+ * (known backend bugs are reproduced in the grader's process: backends/known-bugs.ts).
  */
 import * as tf from '@tensorflow/tfjs';
-import { bugsIn } from '../support/backends/known-bugs.ts';
 import { fromStudent, toStudent, UnreadableResult, type Created } from '../support/sandbox/codec.ts';
 import { toThrown, type DriverOp } from '../support/sandbox/runner.ts';
 import type { Wire } from '../support/sandbox/wire.ts';
@@ -94,17 +93,4 @@ const callWithModel: DriverOp = async (payload, context) => {
   return report as unknown as Wire;
 };
 
-/**
- * Runs the reproduction of a known backend bug (graders/support/backends/known-bugs.ts) of this
- * process's backend with each input count asked for; answers the counts where it shows.
- */
-const reproduceBackendBug: DriverOp = async (payload, context) => {
-  const { kernel, inputs } = payload as { kernel: string; inputs: number[] };
-  const broken: number[] = [];
-  for (const bug of bugsIn(context.backend, [kernel])) {
-    for (const n of inputs) if (await bug.showsWith(n)) broken.push(n);
-  }
-  return { broken };
-};
-
-export const ops: Record<string, DriverOp> = { callWithModel, reproduceBackendBug };
+export const ops: Record<string, DriverOp> = { callWithModel };
