@@ -13,9 +13,11 @@ import type { NdArray } from 'ndarray';
 import fc from 'fast-check';
 import * as tf from '@tensorflow/tfjs';
 import { describe, readNdArray, withLayout } from '../support/sandbox/codec.ts';
-import type { DriverOp } from '../support/sandbox/runner.ts';
+import { handle } from '../support/sandbox/driver-protocol.ts';
+import type { DriverOp, RunnerContext } from '../support/sandbox/runner.ts';
 import type { Dense, Layout, Wire, WireNd } from '../support/sandbox/wire.ts';
 import { applyOp, type OpSpec, type StoredLayout } from './zoo-ops.ts';
+import { checkPropertyOp, stride2ConvOp } from './protocol.ts';
 
 // Captured when the driver loads, before the student's module: their code shares this fast-check
 // instance and could replace its functions.
@@ -162,8 +164,7 @@ function errorText(error: unknown): string {
   }
 }
 
-async function checkProperty(payload: Wire, context: Parameters<DriverOp>[1]): Promise<Wire> {
-  const request = payload as unknown as ProofRequest;
+async function checkProperty(request: ProofRequest, context: RunnerContext): Promise<ProofReport> {
   const build = context.student()[request.fn];
   if (typeof build !== 'function') throw new Error(`your module does not export a function named ${request.fn} (found ${describe(build)})`);
   const log = new CallLog(request.maxLog);
@@ -208,7 +209,7 @@ async function checkProperty(payload: Wire, context: Parameters<DriverOp>[1]): P
   return finish(report, log);
 }
 
-function finish(report: ProofReport, log: CallLog): Wire {
+function finish(report: ProofReport, log: CallLog): ProofReport {
   report.log = log.failing.map((image) => ({ $nd: image }));
   report.logTotal = log.failingTotal;
   if (log.misuse !== undefined) report.misuse = log.misuse;
@@ -222,8 +223,7 @@ export interface StrideRequest {
 }
 
 /** tf.conv2d(x, kernel, 2, 'valid') on this process's backend, for each (already padded) input. */
-async function stride2Conv(payload: Wire): Promise<Wire> {
-  const { inputs, kernel } = payload as unknown as StrideRequest;
+async function stride2Conv({ inputs, kernel }: StrideRequest): Promise<WireNd[]> {
   const [kh, kw] = kernel.$nd.shape;
   const outputs: WireNd[] = [];
   for (const input of inputs) {
@@ -238,4 +238,4 @@ async function stride2Conv(payload: Wire): Promise<Wire> {
   return outputs;
 }
 
-export const ops: Record<string, DriverOp> = { checkProperty, stride2Conv };
+export const ops: Record<string, DriverOp> = { ...handle(checkPropertyOp, checkProperty), ...handle(stride2ConvOp, stride2Conv) };

@@ -10,9 +10,11 @@ import { expectClose } from '../support/compare.ts';
 import type { ExerciseGrader } from '../support/exercise.ts';
 import { GradeFailure, type Section } from '../support/failure.ts';
 import { formatDense, formatValue } from '../support/format.ts';
-import { isWireNd, type Dense, type Wire, type WireNd } from '../support/sandbox/wire.ts';
+import { isWireNd, type Dense, type Wire } from '../support/sandbox/wire.ts';
 import { sumTolerance, sumTolerances } from '../support/tolerance.ts';
 import { abs, circularPad, correlateValid, shift } from './images.ts';
+import { stride2ConvOp } from './protocol.ts';
+import { callDriver } from '../support/sandbox/driver-protocol.ts';
 
 interface StrideCase {
   image: Dense;
@@ -63,12 +65,13 @@ export function gradePartE(ex: ExerciseGrader): void {
       const top = Math.floor(kh / 2);
       const left = Math.floor(kw / 2);
       const padded = [c.image, shift(c.image, c.dy, c.dx)].map((d) => circularPad(d, top, top, left, left));
-      const answer = await ex.driver(
-        'stride2Conv',
+      const answer = await callDriver(
+        ex,
+        stride2ConvOp,
         { inputs: padded.map((p) => ({ $nd: p })), kernel: { $nd: c.kernel } },
         { label: `tf.conv2d with stride 2 on ${ex.backend}` },
       );
-      const [y, ty] = (answer as WireNd[]).map((o) => o.$nd);
+      const [y, ty] = answer.map((o) => o.$nd);
       const terms = kh * kw;
       const magnitudes = padded.map((p) => correlateValid(abs(p), abs(c.kernel), 2));
       [y, ty].forEach((got, k) => {

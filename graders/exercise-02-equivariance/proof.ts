@@ -20,6 +20,8 @@ import { unflatten } from '../support/compare.ts';
 import { isWireNd, type Dense, type Wire } from '../support/sandbox/wire.ts';
 import { propertySeed } from '../support/seed.ts';
 import type { ProofReport, ProofRequest } from './driver.ts';
+import { checkPropertyOp } from './protocol.ts';
+import { callDriver } from '../support/sandbox/driver-protocol.ts';
 import { acceptedNoise, findEvidence, pairsInLog, type Law, type Pair } from './evidence.ts';
 import { sameShape } from './images.ts';
 import { findWitness } from './witness.ts';
@@ -90,7 +92,7 @@ export function proofTest(ex: ExerciseGrader, law: Law, entry: ZooEntry): void {
     };
     let report: ProofReport;
     try {
-      report = (await ex.driver('checkProperty', request as unknown as Wire, { timeoutMs, label: text.fn })) as unknown as ProofReport;
+      report = await callDriver(ex, checkPropertyOp, request, { timeoutMs, label: text.fn });
     } catch (error) {
       if (error instanceof SandboxFault && error.kind === 'timeout') hung.set(law, entry.name);
       throw error;
