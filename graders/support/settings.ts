@@ -115,10 +115,10 @@ export const gradePath = define(
   },
 );
 
-/** Where the run's results file is written. */
+/** A file the run's result goes to instead of the result store. */
 export const gradeResults = text('GRADE_RESULTS', {
-  meaning: "Where the run's results file is written.",
-  fallback: '`.grade/results/latest.json`',
+  meaning: "A file the run's result is written to instead of the result store (then only there).",
+  fallback: 'the result store, `.grade/results/<graded folder>/<exercise>.json` (`results/store.ts`)',
   setBy: 'tools that grade into their own file (grade runs, class grading, the release workflow)',
 });
 
