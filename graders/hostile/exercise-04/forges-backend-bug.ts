@@ -4,7 +4,7 @@ import { forgeSend } from '../forge-send.ts';
 // Issue 13's attack on "not counted": on webgpu, filterGrid halves its grid (wrong on every
 // case), and process.send adds AddN to every kernel list and turns any reproduction's "broken"
 // into a bug shown. While the student's process reproduced the bug, every value test of Part B
-// was excused on webgpu. Now the grader reproduces tf.addN itself, on its own tfjs and the same
+// was excused on webgpu (4/4, measured on the tree before f045a76). Now the grader reproduces tf.addN itself, on its own tfjs and the same
 // device: with fewer inputs than the adapter's limit the bug does not bite, so those cases fail.
 export default defineHostile({
   description: 'filterGrid is wrong on webgpu only; process.send claims AddN ran and that the reproduction of its webgpu bug showed it',
