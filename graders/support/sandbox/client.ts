@@ -8,15 +8,15 @@
  * import time is permanent for the run; after a fault during a call the process is started
  * afresh on the next request, so one broken part does not cost the others.
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdirSync, realpathSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { constants } from 'node:os';
 import path from 'node:path';
 import { bundle, bundleCached, CompileError } from './bundle.ts';
-import { bwrapArgs } from './bwrap-args.ts';
 import { removeStaleBuilds } from './cleanup.ts';
-import { asNobody, useOsSandbox } from './os-sandbox.ts';
+import { takeSpare } from './spare.ts';
+import { sandboxMarker, startStudentProcess } from './start-process.ts';
 import { treeResidentMiB } from './resident.ts';
 import { repoRoot, solutionsDir, stateDir, shortPath } from '../paths.ts';
 import type { BackendName } from '../backends/detect.ts';
@@ -77,30 +77,20 @@ export interface RequestOptions {
   label: string;
 }
 
-/** Environment variable that marks every student process of a grading run (for cleanup). */
-export const sandboxMarker = 'COURSE_SANDBOX';
+export { sandboxMarker };
 
 /** The grading run's id (set once by vitest.config.ts; inherited by workers). */
 export function runMarker(): string {
   return gradeRunId.read() ?? 'unknown-run';
 }
-const startTimeoutMs = 60_000;
 const loadTimeoutMs = 20_000;
 const maxRestarts = 25;
 const buildDir = path.join(stateDir, 'build');
 const runnerEntry = path.join(repoRoot, 'graders', 'support', 'sandbox', 'runner-main.ts');
 
-/** The paths, plus the real path of each that is (or sits under) a symbolic link. */
-function withRealPaths(paths: string[]): string[] {
-  const out = new Set(paths);
-  for (const p of paths) {
-    try {
-      out.add(realpathSync(p));
-    } catch {
-      // Not there (yet): nothing to resolve.
-    }
-  }
-  return [...out];
+/** The runner's bundle, built once per content (watch mode names it in a spare's settings too). */
+export function runnerBundle(): string {
+  return bundleCached(runnerEntry, buildDir, 'runner');
 }
 
 /** What the student's process reports after importing the student's module. */
@@ -137,7 +127,7 @@ export class Sandbox {
    * This grading's own build folder (the student's bundle, a copy of the driver): the only part of
    * `.grade/build` its process can see, so no submission reads another's bundle.
    */
-  private readonly privateDir = path.join(buildDir, `g-${process.pid}-${this.runId.slice(0, 8)}`);
+  private privateDir = path.join(buildDir, `g-${process.pid}-${this.runId.slice(0, 8)}`);
   /** The adapter the student's process reported ("cpu", "google swiftshader", …). */
   adapter = '';
 
@@ -351,51 +341,12 @@ export class Sandbox {
       this.permanent = new SandboxFault('start', `gave up after ${maxRestarts} restarts of your code's process`);
       throw this.permanent;
     }
-    const runner = bundleCached(runnerEntry, buildDir, 'runner');
-    mkdirSync(this.privateDir, { recursive: true, mode: 0o755 });
-    const visible = [path.join(repoRoot, 'node_modules'), path.join(repoRoot, 'package.json'), runner, this.privateDir, ...(this.options.readable ?? [])];
-    // Node's permission model checks real paths: allow a symlinked node_modules (or datasets) too.
-    const readable = withRealPaths(visible);
-    const execArgv = [
-      '--experimental-permission',
-      ...readable.map((p) => `--allow-fs-read=${p}`),
-      '--disable-warning=ExperimentalWarning',
-      `--max-old-space-size=${this.options.memoryMiB ?? 1024}`,
-      '--enable-source-maps',
-    ];
-    if (this.options.backend === 'webgpu') execArgv.push('--allow-addons');
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      LANG: 'C.UTF-8',
-      XDG_RUNTIME_DIR: process.env.XDG_RUNTIME_DIR ?? '/tmp',
-      [sandboxMarker]: runMarker(),
-    };
-    if (this.options.icd) env.VK_ICD_FILENAMES = this.options.icd;
-    const args = [`--backend=${this.options.backend}`];
-    const stdio: ['ignore', 'pipe', 'pipe', 'ipc'] = ['ignore', 'pipe', 'pipe', 'ipc'];
-    const os = useOsSandbox();
-    // Under bwrap the IPC channel is the inherited fd Node names in NODE_CHANNEL_FD: bwrap keeps it.
-    const bound = [...visible, process.execPath, ...(this.options.icd?.split(path.delimiter) ?? [])];
-    const child: ChildProcess = os.available
-      ? spawn(
-          os.bwrap,
-          bwrapArgs({
-            readable: visible,
-            icd: this.options.icd,
-            gpu: this.options.backend === 'webgpu',
-            command: [process.execPath, ...execArgv, runner, ...args],
-          }),
-          {
-            env,
-            cwd: this.privateDir,
-            stdio,
-            serialization: 'advanced',
-            ...asNobody(bound),
-          },
-        )
-      : fork(runner, args, { execArgv, env, cwd: this.privateDir, stdio, serialization: 'advanced' });
-    if (os.available) this.underBwrap.add(child);
+    // Watch mode may have started one already (spare.ts): adopted on the first start only.
+    const spare = this.starts === 1 ? takeSpare(this.options) : undefined;
+    if (spare !== undefined) this.privateDir = spare.privateDir;
+    const started = spare ?? startStudentProcess({ ...this.options, root: repoRoot, runner: runnerBundle(), privateDir: this.privateDir, marker: runMarker() });
+    const child = started.child;
+    if (started.underBwrap) this.underBwrap.add(child);
     const capture = (chunk: Buffer): void => {
       this.output = (this.output + chunk.toString('utf8')).slice(-200_000);
     };
@@ -405,37 +356,14 @@ export class Sandbox {
       if ('id' in message && typeof message.id === 'number') this.pending.get(message.id)?.(message);
     });
     child.on('error', () => undefined);
-    const running: Running = { child, ready: this.waitReady(child), loaded: undefined };
+    const ready = started.ready.then(
+      (adapter) => void (this.adapter = adapter),
+      // A spare's failure is another realm's class: keep its words.
+      (error: Error & { output?: string }) => Promise.reject(new SandboxFault('start', error.message, error.output ?? '')),
+    );
+    const running: Running = { child, ready, loaded: undefined };
     running.ready.catch(() => undefined);
     this.running = running;
     return running;
-  }
-
-  private waitReady(child: ChildProcess): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        child.kill('SIGKILL');
-        reject(new SandboxFault('start', `the grading process did not start within ${startTimeoutMs / 1000} s`, this.output.slice(-2000)));
-      }, startTimeoutMs);
-      const onMessage = (message: Notice): void => {
-        if (!('notice' in message)) return;
-        clearTimeout(timer);
-        child.off('message', onMessage);
-        child.off('exit', onExit);
-        if (message.notice === 'ready') {
-          this.adapter = message.adapter;
-          resolve();
-        } else {
-          child.kill('SIGKILL');
-          reject(new SandboxFault('start', `the ${this.options.backend} backend failed to start: ${message.message}`));
-        }
-      };
-      const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
-        clearTimeout(timer);
-        reject(new SandboxFault('start', `the grading process exited before it was ready (${signal ?? `code ${code}`})`, this.output.slice(-2000)));
-      };
-      child.on('message', onMessage);
-      child.once('exit', onExit);
-    });
   }
 }
