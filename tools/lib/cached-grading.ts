@@ -11,7 +11,7 @@ import type { Exercise } from '../../graders/support/course.ts';
 import { repoRoot, shortPath } from '../../graders/support/paths.ts';
 import { readStoreEntry, recordRun, type StoredGrading } from '../../graders/support/results/store.ts';
 import { type CacheInputs, currentInputs, inputReasons } from './grade-cache.ts';
-import { gradeRun } from './grade-run.ts';
+import { type GradeRun, type GradeRunOptions, gradeRun } from './grade-run.ts';
 import { hashStudentFiles, missingFileLine, studentFiles } from './student-files.ts';
 import { gradeTarget } from '../../graders/support/settings.ts';
 
@@ -39,6 +39,8 @@ export interface GradingOptions {
   signal?: AbortSignal;
   /** Called once before a grading starts, with each exercise to grade and why. */
   onGrading?: (why: Map<string, string>) => void;
+  /** Runs the grading (default: a fresh `vitest run`; watch mode passes its warm one). */
+  gradeRun?: (options: GradeRunOptions) => Promise<GradeRun>;
 }
 
 /** A grading was stopped by its signal (Ctrl-C in watch mode). */
@@ -107,7 +109,7 @@ async function gradePending(pending: Pending[], options: GradingOptions, root: s
   const ids = pending.map((p) => p.state.exercise.id);
   // GRADE_PATH would grade one case only.
   const env = { GRADE_PATH: undefined, GRADE_TARGET: targetAsSet(options.target, root) };
-  const run = await gradeRun({ target: options.target, exercises: ids, cwd: root, signal: options.signal, env });
+  const run = await (options.gradeRun ?? gradeRun)({ target: options.target, exercises: ids, cwd: root, signal: options.signal, env });
   if (run.result?.filtered === true)
     throw new Error(`grading ${ids.join(', ')} ran only some of the tests (a filter in the environment?); expected a complete run.`);
   if (options.signal?.aborted) throw new GradingStopped('grading stopped');

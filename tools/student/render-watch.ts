@@ -33,6 +33,24 @@ function firstFailure(result: RunResult, part: PartResult): string {
   return `${formatFailures(narrowed)}${tail}`;
 }
 
+/**
+ * The verdict of the one part graded first (watch mode grades the part being worked on before
+ * the rest): a line starting `✓ Part B · correlate2d: passes` or `✗ Part B · correlate2d: fails`,
+ * then, for a failure, the first failing test as `npm test` explains it.
+ */
+export function renderFocus(result: RunResult, partId: string, elapsedMs: number): string {
+  const exercise = result.exercises[0];
+  const part = exercise?.parts.find((p) => p.id === partId);
+  const seconds = `${(elapsedMs / 1000).toFixed(1)} s`;
+  if (exercise === undefined || part === undefined) return pc.red(`✗ Part ${partId}: no result (${seconds})`);
+  const name = `Part ${part.id} · ${part.title}`;
+  if (exercise.error !== undefined) return `${pc.red('✗')} ${pc.bold(name)}: the grader could not run (${seconds})\n${exercise.error}`;
+  const counted = part.tests.filter((t) => t.status !== 'skipped');
+  if (part.status === 'passed') return `${pc.green('✓')} ${pc.bold(name)}: passes (${counted.length} tests, ${seconds}) · grading the other parts …`;
+  if (part.status !== 'failed') return `${pc.yellow('?')} ${pc.bold(name)}: ${part.status} (${seconds}) · grading the other parts …`;
+  return `${pc.red('✗')} ${pc.bold(name)}: fails (${seconds})\n\n${firstFailure(result, part)}\n\n${pc.dim('grading the other parts …')}`;
+}
+
 /** The screen after a grading of `state.exercise` (graded now or from the cache). */
 export function renderWatch(state: ExerciseState, course: Course, elapsedMs: number | undefined): string {
   const { exercise, entry } = state;

@@ -17,6 +17,8 @@ import { CliError, courseOrFail, exerciseOrFail, parseCli, runCli, targetOrFail 
 import { SerialRunner } from '../lib/serial-runner.ts';
 import { exerciseDir, isModuleFile } from '../lib/student-files.ts';
 import { watchFolder } from '../lib/watch-folder.ts';
+import { startWarmGrader, type WarmGrader } from '../lib/warm-grader.ts';
+import { FocusFirst } from './focus-first.ts';
 import { firstFailingPart, renderWatch } from './render-watch.ts';
 
 const usage = 'npm run watch -- <exercise>';
@@ -48,6 +50,17 @@ await runCli('watch', async () => {
     return pc.dim(`Watching ${shortPath(dir)}/ — save a file to re-grade${hint} · Ctrl-C to stop`);
   };
 
+  // One vitest kept alive, with the next grading's worker and student process already started.
+  let warm: WarmGrader | undefined;
+  try {
+    warm = await startWarmGrader({ target, exercise: exercise.id });
+  } catch (error) {
+    process.stderr.write(`watch: grading each save from scratch (the warm grader did not start: ${error instanceof Error ? error.message : String(error)})\n`);
+  }
+  const print = (text: string): void => void process.stdout.write(`${text}\n`);
+  const focus = warm === undefined ? undefined : new FocusFirst(warm, print);
+
+  let primed = false;
   let controller: AbortController | undefined;
   let shown: string | undefined;
   let stopping = false;
@@ -61,12 +74,20 @@ await runCli('watch', async () => {
         target,
         signal: controller.signal,
         onGrading: (why) => process.stdout.write(`${pc.dim(`grading ${exercise.id} (${why.get(exercise.id)}) …`)}\n`),
+        gradeRun: focus?.gradeRun,
       });
     } catch (error) {
       if (error instanceof GradingStopped) return;
       throw error;
     }
     const [state] = states;
+    focus?.remember(state.entry?.result);
+    // Nothing graded yet (a current stored result): start the workers the first save will use.
+    if (state.graded) primed = true;
+    else if (!primed) {
+      primed = true;
+      void warm?.prime().catch(() => undefined);
+    }
     // The cached result already on screen (a save that changed nothing, a touch): nothing new.
     const cached = state.entry !== undefined && !state.graded;
     if (cached && state.entry!.gradedAt === shown && state.notes.length === 0) return;
@@ -86,10 +107,13 @@ await runCli('watch', async () => {
       stopping = true;
       stopWatching();
       controller?.abort();
-      void runner.idle().then(() => {
-        process.stdout.write('\nStopped watching.\n');
-        resolve();
-      });
+      void runner
+        .idle()
+        .then(() => warm?.close())
+        .then(() => {
+          process.stdout.write('\nStopped watching.\n');
+          resolve();
+        });
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

@@ -1,0 +1,108 @@
+/**
+ * A vitest pool ("warm-forks") for watch mode: vitest's own forks worker, but started ahead of
+ * time. When a run ends, the next run's worker process is already being started — Node, vitest's
+ * worker runtime and whatever `preload` names (tfjs, the student's process) load while the student
+ * reads the verdict — so a save pays only for the grading itself.
+ *
+ *   const vitest = await createVitest('test', { pool: warmForks({ preload: [file] }), isolate: false });
+ *
+ * Each run still gets a fresh worker process (nothing of one grading survives into the next).
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PoolOptions, PoolWorker, WorkerRequest } from 'vitest/node';
+
+export interface WarmForksOptions {
+  /** Absolute paths of ES modules the worker imports before it waits (`node --import`). */
+  preload?: string[];
+  /** Workers kept waiting (default 2: a focused grading and the full one after it both start warm). */
+  spares?: number;
+}
+
+interface Spare {
+  key: string;
+  child: ChildProcess;
+}
+
+export interface WarmForksPool {
+  name: string;
+  createPoolWorker: (o: PoolOptions) => PoolWorker;
+  /** Kills the waiting spare workers (call after `vitest.close()`). */
+  dispose: () => void;
+}
+
+/** vitest's `pool` option value (`{ name, createPoolWorker }`) plus `dispose`. */
+export function warmForks(options: WarmForksOptions = {}): WarmForksPool {
+  const spares: Spare[] = [];
+  const size = options.spares ?? 2;
+  const preload = (options.preload ?? []).map((file) => `--import=${pathToFileURL(file).href}`);
+  const start = (entrypoint: string, env: Partial<NodeJS.ProcessEnv>, execArgv: string[]): ChildProcess =>
+    fork(entrypoint, [], { env: env as NodeJS.ProcessEnv, execArgv: [...execArgv, ...preload], stdio: 'pipe', serialization: 'advanced' });
+  const keyOf = (entrypoint: string, env: Partial<NodeJS.ProcessEnv>, execArgv: string[]): string => JSON.stringify([entrypoint, env, execArgv]);
+
+  class WarmForksWorker implements PoolWorker {
+    readonly name = 'warm-forks';
+    readonly cacheFs = true;
+    private child: ChildProcess | undefined;
+    private readonly entrypoint: string;
+    private readonly env: Partial<NodeJS.ProcessEnv>;
+    private readonly execArgv: string[];
+    private readonly stdout: NodeJS.WritableStream;
+    private readonly stderr: NodeJS.WritableStream;
+
+    constructor(o: PoolOptions) {
+      this.entrypoint = path.join(o.distPath, 'workers', 'forks.js');
+      this.env = o.env;
+      this.execArgv = o.execArgv;
+      this.stdout = o.project.vitest.logger.outputStream;
+      this.stderr = o.project.vitest.logger.errorStream;
+    }
+
+    private get fork(): ChildProcess {
+      if (this.child === undefined) throw new Error('warm-forks: the worker was stopped or never started');
+      return this.child;
+    }
+
+    on(event: string, callback: (arg: unknown) => void): void {
+      this.fork.on(event, callback);
+    }
+    off(event: string, callback: (arg: unknown) => void): void {
+      this.fork.off(event, callback);
+    }
+    send(message: WorkerRequest): void {
+      this.fork.send(message);
+    }
+    deserialize(data: unknown): unknown {
+      return data;
+    }
+
+    async start(): Promise<void> {
+      const key = keyOf(this.entrypoint, this.env, this.execArgv);
+      const index = spares.findIndex((s) => s.key === key && s.child.exitCode === null && s.child.signalCode === null);
+      this.child = index === -1 ? start(this.entrypoint, this.env, this.execArgv) : spares.splice(index, 1)[0].child;
+      this.child.stdout?.pipe(this.stdout, { end: false });
+      this.child.stderr?.pipe(this.stderr, { end: false });
+    }
+
+    async stop(): Promise<void> {
+      const child = this.fork;
+      this.child = undefined;
+      // The next runs' workers start now, while this one winds down.
+      const key = keyOf(this.entrypoint, this.env, this.execArgv);
+      while (spares.filter((s) => s.key === key).length < size) spares.push({ key, child: start(this.entrypoint, this.env, this.execArgv) });
+      const exited = new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+      const killer = setTimeout(() => child.kill('SIGKILL'), 2000);
+      child.kill();
+      await exited;
+      clearTimeout(killer);
+      child.stdout?.unpipe(this.stdout);
+      child.stderr?.unpipe(this.stderr);
+    }
+  }
+
+  const dispose = (): void => {
+    for (const spare of spares.splice(0)) spare.child.kill('SIGKILL');
+  };
+  return { name: 'warm-forks', createPoolWorker: (o) => new WarmForksWorker(o), dispose };
+}

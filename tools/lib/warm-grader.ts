@@ -1,0 +1,168 @@
+/**
+ * The warm half of watch mode: one vitest instance kept alive in the watch process, grading
+ * exactly as `npm test <id>` does (same config, graders, reporter and result), but with the next
+ * grading's worker already started — Node, vitest's worker runtime, tfjs in the grader, and a
+ * student process (sandboxed, tfjs loaded, no student code yet) waiting in it. A save then pays
+ * for bundling the student's files and grading them, not for starting anything.
+ *
+ *   const warm = await startWarmGrader({ target, exercise: 'exercise-01' });
+ *   const focus = await warm.run({ part: { id: 'B', title: 'correlate2d' } }); // Part B only (filtered)
+ *   const full = await warm.run({});                                            // the whole exercise
+ *   await warm.close();
+ *
+ * Every grading still gets a fresh worker and a fresh student process: nothing of one save's
+ * grading (student code, a faulted process) is reused for the next.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { build } from 'esbuild';
+import { createVitest, type TestSpecification, type Vitest } from 'vitest/node';
+import { repoRoot, stateDir } from '../../graders/support/paths.ts';
+import type { RunResult } from '../../graders/support/results/model.ts';
+import { runnerBundle } from '../../graders/support/sandbox/client.ts';
+import { gradePath, gradeResults, gradeRunId, gradeTarget } from '../../graders/support/settings.ts';
+import { warmForks, type WarmForksPool } from './warm-forks.ts';
+
+export interface WarmGraderOptions {
+  /** The graded folder (absolute). */
+  target: string;
+  /** The exercise id, e.g. `exercise-01` (vitest's file filter). */
+  exercise: string;
+}
+
+export interface WarmRun {
+  /** The run's result; undefined when the reporter wrote none (vitest itself failed). */
+  result: RunResult | undefined;
+  durationMs: number;
+  /** What the run printed (header, score table): kept for a crashed run's one-line report. */
+  output: string;
+}
+
+export interface WarmGrader {
+  /**
+   * Grades the exercise as it is on disk now; with `part`, only that part's tests (a filtered
+   * run: its result is never a grade, the caller shows it and grades everything next).
+   */
+  run(options: { part?: { id: string; title: string } }): Promise<WarmRun>;
+  /** Starts the workers the next gradings take (a run that grades nothing), so the first save is warm too. */
+  prime(): Promise<void>;
+  /** Stops a run in progress (its promise then settles with what vitest reported). */
+  cancel(): Promise<void>;
+  /** Stops vitest and every waiting worker and student process. */
+  close(): Promise<void>;
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The file each waiting worker imports first (`node --import`): starts a spare student process
+ * (graders/support/sandbox/spare.ts, bundled with the settings it needs baked in) and loads tfjs
+ * as the grader will. The spare is marked `<run id>:spare`, not with the run id, so the reporter's
+ * end-of-run sweep does not take the next grading's process for a leftover of this one.
+ */
+async function writePreload(dir: string): Promise<string> {
+  const buildDir = path.join(stateDir, 'build');
+  const settings = {
+    backend: 'cpu',
+    readable: [path.join(repoRoot, 'datasets')],
+    root: repoRoot,
+    runner: runnerBundle(),
+    marker: `${gradeRunId.read() ?? 'watch'}:spare`,
+  };
+  // The private folder is named like the Sandbox's own (g-<worker pid>-…), so stale-build cleanup knows it.
+  const contents = [
+    `import { randomUUID } from 'node:crypto';`,
+    `import path from 'node:path';`,
+    `import { startSpare } from './graders/support/sandbox/spare.ts';`,
+    `const settings = ${JSON.stringify(settings)};`,
+    `startSpare({ ...settings, privateDir: path.join(${JSON.stringify(buildDir)}, \`g-\${process.pid}-\${randomUUID().slice(0, 8)}\`) });`,
+    `await import('@tensorflow/tfjs');`,
+  ].join('\n');
+  const outfile = path.join(dir, 'preload.mjs');
+  await build({
+    stdin: { contents, resolveDir: repoRoot, sourcefile: 'watch-preload.ts', loader: 'ts' },
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'silent',
+  });
+  return outfile;
+}
+
+/** Runs `job` with process.stdout going to `sink`: the course's reporter prints there, and that is not the student's screen. */
+async function quiet<T>(sink: Writable, job: () => Promise<T>): Promise<T> {
+  const write = process.stdout.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => sink.write(chunk)) as typeof process.stdout.write;
+  try {
+    return await job();
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
+/** Starts vitest (no grading yet) with a warm worker pool for `options.exercise`. */
+export async function startWarmGrader(options: WarmGraderOptions): Promise<WarmGrader> {
+  const dir = path.join(stateDir, 'watch', `${process.pid}-${randomUUID().slice(0, 8)}`);
+  mkdirSync(dir, { recursive: true });
+  const resultsFile = path.join(dir, 'result.json');
+  // Workers inherit this process's environment: the graded folder (as the student set it, when it
+  // is that folder, so failures print the student's own replay command) and where the result goes.
+  if (path.resolve(repoRoot, gradeTarget.read()) !== path.resolve(options.target)) process.env[gradeTarget.name] = options.target;
+  process.env[gradeResults.name] = resultsFile;
+  // A replay of one case (GRADE_PATH) would grade one case only.
+  delete process.env[gradePath.name];
+  const pool: WarmForksPool = warmForks({ preload: [await writePreload(dir)] });
+  // vitest's own output (and the workers') is not the student's screen: the course's reporter
+  // writes the result file, which is what watch shows.
+  let output = '';
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      output = (output + chunk.toString()).slice(-20_000);
+      done();
+    },
+  });
+  const vitest: Vitest = await createVitest('test', { watch: false, root: repoRoot, pool } as never, {}, { stdout: sink, stderr: sink });
+  // Reporters' onInit (the course reporter learns the backends here), its header kept off screen.
+  await quiet(sink, () => vitest.standalone());
+  const specs: TestSpecification[] = await vitest.getRelevantTestSpecifications([options.exercise]);
+  if (specs.length === 0) throw new Error(`watch: expected a grader file matching '${options.exercise}', found none`);
+
+  /** One vitest run at a time: a prime and a grading never overlap. */
+  let queue: Promise<unknown> = Promise.resolve();
+  const runOnce = async (pattern: RegExp | undefined, allTests: boolean): Promise<WarmRun> => {
+    if (pattern === undefined) vitest.resetGlobalTestNamePattern();
+    else vitest.setGlobalTestNamePattern(pattern);
+    rmSync(resultsFile, { force: true });
+    output = '';
+    const started = Date.now();
+    await quiet(sink, () => vitest.runTestSpecifications(specs, allTests));
+    let result: RunResult | undefined;
+    try {
+      result = JSON.parse(readFileSync(resultsFile, 'utf8')) as RunResult;
+    } catch {
+      result = undefined;
+    }
+    return { result, durationMs: Date.now() - started, output };
+  };
+  const serial = <T>(job: () => Promise<T>): Promise<T> => {
+    const next = queue.then(job, job);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  return {
+    run: ({ part }) => serial(() => runOnce(part === undefined ? undefined : new RegExp(escapeRegExp(`Part ${part.id} · ${part.title}`)), part === undefined)),
+    prime: () => serial(() => runOnce(/(?!)/, false)).then(() => undefined),
+    cancel: () => vitest.cancelCurrentRun('keyboard-input'),
+    async close() {
+      await vitest.close();
+      pool.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
