@@ -15,6 +15,7 @@ describe('lint step', () => {
       'b.ts:?:? error format: File content differs from formatting output',
     ]);
     expect(findings(JSON.stringify({ summary: {}, diagnostics: [] }))).toEqual([]);
+    expect(findings(`\u001b[0m${JSON.stringify(report)}`)).toHaveLength(2);
   });
 
   it('refuses output that is not a biome report, saying what it got', () => {

@@ -25,7 +25,8 @@ interface Finding {
 export function findings(json: string): string[] {
   let report: { diagnostics?: Finding[] };
   try {
-    report = JSON.parse(json);
+    // Biome may put a terminal reset code before the report.
+    report = JSON.parse(json.slice(Math.max(0, json.indexOf('{'))));
   } catch {
     throw new Error(`biome ci: expected its JSON report, got '${json.slice(0, 200)}'`);
   }
