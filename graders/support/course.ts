@@ -71,7 +71,7 @@ export function parseCourse(text: string): Course {
   if (typeof course?.title !== 'string' || !Array.isArray(course.exercises)) {
     invalid('expected an object with "title" (string) and "exercises" (array)');
   }
-  checkGradingData('the course\'s', course.gradingData);
+  checkGradingData("the course's", course.gradingData);
   const ids = new Set<string>();
   for (const exercise of course.exercises) {
     if (!/^exercise-\d\d$/.test(exercise?.id)) invalid(`expected an exercise id like "exercise-01", got ${JSON.stringify(exercise?.id)}`);
