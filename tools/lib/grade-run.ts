@@ -42,6 +42,8 @@ export interface GradeRunOptions {
   resultsFile?: string;
   /** Keep only the last this many bytes of output (default: all of it). */
   keepBytes?: number;
+  /** More `vitest run` arguments, e.g. `['--no-isolate']`: one grader process for all the files. */
+  vitestArgs?: string[];
 }
 
 export interface GradeRun {
@@ -86,7 +88,7 @@ export function gradeRun(options: GradeRunOptions): Promise<GradeRun> {
   const cwd = options.cwd ?? repoRoot;
   const dir = options.resultsFile === undefined ? mkdtempSync(path.join(tmpdir(), 'grade-run-')) : undefined;
   const results = options.resultsFile ?? path.join(dir!, 'result.json');
-  const args = [path.join(cwd, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...(options.exercises ?? [])];
+  const args = [path.join(cwd, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...(options.vitestArgs ?? []), ...(options.exercises ?? [])];
   for (const backend of options.backends ?? []) args.push('--project', backend);
   const env: NodeJS.ProcessEnv = {
     ...process.env,

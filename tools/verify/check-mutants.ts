@@ -10,7 +10,7 @@ import { loadCourse } from '../../graders/support/course.ts';
 import { repoRoot, stateDir } from '../../graders/support/paths.ts';
 import type { RunResult } from '../../graders/support/results/model.ts';
 import { gradeRun } from '../lib/grade-run.ts';
-import { gradeBatches } from '../release/check/grade-batches.ts';
+import { batchArgs, gradeBatches } from '../release/check/grade-batches.ts';
 import { batchMutants, loadMutantJobs, type MutantJob } from '../release/check/mutant-batches.ts';
 import { recordVerdict } from '../release/check/recorded-verdicts.ts';
 import { verdictOf } from '../release/check/verdicts.ts';
@@ -47,7 +47,14 @@ export function mutantsStep(only?: string[]): Step {
       const outputs = new Map<string, string>();
       // The same default seed and path as the release check's grading, so the verdicts compare.
       const runs = await gradeBatches(repoRoot, batches, dir, async (target, ids, backends) => {
-        const run = await gradeRun({ target, exercises: ids, backends, env: { GRADE_SEED: '', GRADE_PATH: '' }, timeoutMs: batchLimitMs });
+        const run = await gradeRun({
+          target,
+          exercises: ids,
+          backends,
+          env: { GRADE_SEED: '', GRADE_PATH: '' },
+          timeoutMs: batchLimitMs,
+          vitestArgs: batchArgs,
+        });
         outputs.set(target, run.output);
         return run.result;
       });

@@ -45,6 +45,8 @@ export async function runIsolated(options: IsolatedOptions): Promise<IsolatedRun
   // A replay path or a recording folder from the instructor's shell must not reach a class grading.
   const env: NodeJS.ProcessEnv = { GRADE_SEED: options.seed, GRADE_PATH: undefined, GRADE_RECORD_DIR: undefined };
   if (!options.backends.includes('webgpu')) env.COURSE_WEBGPU = '0';
-  const run = await gradeRun({ ...options, env, isolate: { runId }, keepBytes });
+  // One grader process for all of this student's exercises (tfjs and the graders loaded once);
+  // each exercise still gets its own student process (graders/support/sandbox/current.ts).
+  const run = await gradeRun({ ...options, env, isolate: { runId }, keepBytes, vitestArgs: ['--no-isolate'] });
   return { runId, result: run.result, exitCode: run.exitCode, timedOut: run.timedOut, tail: run.output, durationMs: run.durationMs };
 }

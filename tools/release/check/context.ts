@@ -29,6 +29,7 @@ export async function grade(
   ids: string[],
   backends: string[],
   env: NodeJS.ProcessEnv = {},
+  vitestArgs: string[] = [],
 ): Promise<RunResult | undefined> {
   const run = await gradeRun({
     target,
@@ -37,6 +38,7 @@ export async function grade(
     cwd: where === 'repo' ? repoRoot : ctx.release,
     env: { GRADE_SEED: '', GRADE_PATH: '', ...env },
     timeoutMs: gradingLimitMs,
+    vitestArgs,
   });
   if (run.result === undefined)
     ctx.problems.push(`grading ${path.basename(target)} in the ${where} wrote no results: ${run.output.trim().split('\n').slice(-3).join(' / ')}`);

@@ -10,6 +10,13 @@ import type { RunResult } from '../../../graders/support/results/model.ts';
 import { inPool } from '../../lib/grade-run.ts';
 import { materialiseBatch, type Batch } from './mutant-batches.ts';
 
+/**
+ * A batch's exercises share one grader process (`--no-isolate`: the graders and tfjs loaded once,
+ * not once per exercise — most of a stub-fast grading's CPU); each exercise still gets its own
+ * student process. The mutants step and the release check both grade so, so the verdicts compare.
+ */
+export const batchArgs = ['--no-isolate'];
+
 /** Grades `target` (a folder laid out like exercises/) for `ids` on `backends`. */
 export type Grade = (target: string, ids: string[], backends: string[]) => Promise<RunResult | undefined>;
 

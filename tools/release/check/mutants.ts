@@ -8,7 +8,7 @@ import path from 'node:path';
 import { repoRoot } from '../../../graders/support/paths.ts';
 import { table } from '../../verify/step.ts';
 import { grade, type Context } from './context.ts';
-import { gradeBatches } from './grade-batches.ts';
+import { batchArgs, gradeBatches } from './grade-batches.ts';
 import { batchMutants, loadMutantJobs } from './mutant-batches.ts';
 import { recordedVerdict } from './recorded-verdicts.ts';
 import { judgeInRelease, verdictOf } from './verdicts.ts';
@@ -20,11 +20,11 @@ export async function checkMutants(ctx: Context): Promise<void> {
   );
   const batches = batchMutants(jobs);
   const released = await gradeBatches(repoRoot, batches, path.join(ctx.work, 'targets'), (target, ids, backends) =>
-    grade(ctx, 'release', target, ids, backends),
+    grade(ctx, 'release', target, ids, backends, {}, batchArgs),
   );
   const unrecorded = batches.filter((b) => b.jobs.some((j) => recordedVerdict(j) === undefined));
   const regraded = await gradeBatches(repoRoot, unrecorded, path.join(ctx.work, 'targets-here'), (target, ids, backends) =>
-    grade(ctx, 'repo', target, ids, backends),
+    grade(ctx, 'repo', target, ids, backends, {}, batchArgs),
   );
   const rows: string[][] = [];
   for (const [index, batch] of batches.entries()) {
