@@ -65,16 +65,27 @@ describe('what a release holds', () => {
     expect(readme).not.toMatch(/<!--/);
   });
 
-  it("the students' guide links only to files a release ships, and names no instructors' script", async () => {
+  it("the students' guide names no instructors' script or guide", () => {
     const guide = readFileSync(path.join(repoRoot, studentGuide), 'utf8');
-    const shipped = new Set(await releaseFiles(repoRoot, course));
-    const links = markdownLinks(guide)
-      .filter((link) => !/^[a-z]+:/i.test(link))
-      .map((link) => link.split('#')[0]);
-    expect(links.length).toBeGreaterThan(0);
-    expect(links.filter((link) => !shipped.has(path.posix.normalize(link)))).toEqual([]);
     expect(instructorScripts.filter((name) => new RegExp(`npm run ${name}\\b`).test(guide))).toEqual([]);
     expect(guide).not.toMatch(/GRADE_TARGET=solutions|INSTRUCTORS\.md|MAINTAINERS\.md|--submissions/);
+  });
+
+  it('every Markdown file a release ships links only to files it ships', async () => {
+    const shipped = new Set([...(await releaseFiles(repoRoot, course)), 'README.md']);
+    const dangling = [...shipped]
+      .filter((file) => file.endsWith('.md'))
+      .flatMap((file) => {
+        const text = readFileSync(path.join(repoRoot, file === 'README.md' ? studentGuide : file), 'utf8');
+        return markdownLinks(text)
+          .map((link) => link.split('#')[0])
+          .filter((link) => link !== '' && !/^[a-z]+:/i.test(link))
+          .map((link) => path.posix.normalize(path.posix.join(path.posix.dirname(file), link)))
+          .filter((target) => !shipped.has(target))
+          .map((target) => `${file} → ${target}`);
+      });
+    expect(shipped.has('COURSE.md')).toBe(true);
+    expect(dangling).toEqual([]);
   });
 
   it('replaces only the scripts of package.json', () => {
