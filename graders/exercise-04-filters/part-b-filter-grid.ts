@@ -5,7 +5,7 @@
  * (out/exercise-04/filters.png), and errors for channel counts other than 1 and 3 and for invalid
  * options. On webgpu, a difference that a known backend bug explains is not counted (backend-bugs.ts).
  */
-import fc from 'fast-check';
+import type fc from 'fast-check';
 import { expectClose } from '../support/compare.ts';
 import { expectInformative } from '../support/errors.ts';
 import type { ExerciseGrader } from '../support/exercise.ts';
@@ -108,7 +108,9 @@ function checkStructure(c: GridCase, got: Dense): void {
 function filtersOf(shape: [number, number, number, number], perFilter: number[][]): Dense {
   const n = shape[3];
   const data = new Float64Array(shape.reduce((a, b) => a * b, 1));
-  perFilter.forEach((values, o) => values.forEach((v, i) => (data[i * n + o] = v)));
+  for (const [o, values] of perFilter.entries()) {
+    for (const [i, v] of values.entries()) data[i * n + o] = v;
+  }
   return { shape: [...shape], data };
 }
 
