@@ -103,7 +103,7 @@ async function exportCommand(format: string): Promise<void> {
     for (const problem of read.problems) process.stderr.write(`grade: ${problem}; exporting it as an error result.\n`);
   }
   const value = exportRun(format, run, course, ids);
-  const text = JSON.stringify(value, null, 2) + '\n';
+  const text = `${JSON.stringify(value, null, 2)}\n`;
   if (values['github-output'] !== undefined) {
     if (format !== 'github') fail('--github-output works with --format github only.');
     const runner = value as GithubRunnerResult;
@@ -140,7 +140,7 @@ async function requireSandbox(): Promise<void> {
 async function classCommand(dir: string): Promise<void> {
   const { gradeClass, requireLiveSolutions } = await import('./class/grade-class.ts');
   const { parseShard } = await import('./class/shard.ts');
-  let shard;
+  let shard: ReturnType<typeof parseShard> | undefined;
   try {
     requireLiveSolutions(course.exercises.filter((e) => ids.length === 0 || ids.includes(e.id)));
     shard = values.shard === undefined ? undefined : parseShard(values.shard);
@@ -173,7 +173,7 @@ async function classCommand(dir: string): Promise<void> {
   process.stdout.write(
     `Grading the submissions in ${dir}${slice} against the reference solutions and the answers held back: ${options.jobs} at a time, ${options.budgetMs / 1000} s per exercise at most, run seed '${options.seed}', backends ${backends.join(', ')}.\n`,
   );
-  let report;
+  let report: Awaited<ReturnType<typeof gradeClass>>;
   try {
     report = await gradeClass(course, options, (line) => process.stdout.write(`${line}\n`));
   } catch (error) {

@@ -11,7 +11,7 @@
  *   npm start -- --regrade      # ignore the cache and grade everything again
  */
 import { shortPath } from '../../graders/support/paths.ts';
-import { gradeExercises, GradingStopped } from '../lib/cached-grading.ts';
+import { type ExerciseState, GradingStopped, gradeExercises } from '../lib/cached-grading.ts';
 import { backendSet, seedOf } from '../lib/grade-cache.ts';
 import { CliError, courseOrFail, parseCli, runCli, targetOrFail } from '../lib/cli.ts';
 import { courseProgress } from './progress.ts';
@@ -54,7 +54,7 @@ await runCli('npm start', async () => {
 
   let why = new Map<string, string>();
   const started = Date.now();
-  let states;
+  let states: ExerciseState[];
   try {
     states = await gradeExercises(course.exercises, {
       target,

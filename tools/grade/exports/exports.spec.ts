@@ -39,7 +39,7 @@ describe('exports match their golden fixtures', () => {
         const run = input.run === null ? undefined : readRunResult(input.run, `fixtures/${name}/input.json`);
         const actual = exportRun(format, run, course, input.ids, input.env, new Date(input.now ?? '2026-11-28T06:00:00Z'));
         const file = path.join(fixtures, name, `expected-${format}.json`);
-        if (updateGolden.read()) writeFileSync(file, JSON.stringify(actual, null, 2) + '\n');
+        if (updateGolden.read()) writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`);
         expect(actual).toEqual(JSON.parse(readFileSync(file, 'utf8')));
       });
     }

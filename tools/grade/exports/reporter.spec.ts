@@ -122,12 +122,9 @@ describe("GitHub Classroom's reporter (v1) reads the course's score", () => {
   it('a grading step that crashed (no result at all) still gives a valid 0 of its points, and the others count', () => {
     const run = runWhere(() => true);
     const env: Record<string, string> = {};
-    course.exercises.forEach(
-      (e, i) =>
-        (env[`${runnerName(e.id).toUpperCase()}_RESULTS`] = encodeRunnerResult(
-          i === 0 ? crashedRunnerResult(course, e.id) : toGithubRunner(run, course, [e.id]),
-        )),
-    );
+    for (const [i, e] of course.exercises.entries()) {
+      env[`${runnerName(e.id).toUpperCase()}_RESULTS`] = encodeRunnerResult(i === 0 ? crashedRunnerResult(course, e.id) : toGithubRunner(run, course, [e.id]));
+    }
     const results = reporter.readRunnerResults(course.exercises.map((e) => runnerName(e.id)).join(','), env);
     expect(reporter.pointsLine(results)).toBe(`Points ${total - maxScore(course.exercises[0])}/${total}`);
     expect(reporter.tableRows(results)[0]).toEqual([runnerName(course.exercises[0].id), 0, maxScore(course.exercises[0])]);
