@@ -1,12 +1,16 @@
 /**
- * `npm run watch -- exercise-02`: re-grades the exercise within a second of every save of your
- * files and shows the score table and the first failing part (counterexample, hint). Grading is
- * `npm test`'s (cached, so a result is shown at once when nothing changed); saves during a grading
- * queue one more; a file that does not compile shows the compiler's file:line:column until the
- * next save fixes it. Ctrl-C (or SIGTERM) stops, killing a grading in progress.
+ * `npm run watch -- exercise-02`: re-grades the exercise on every save of your files and shows the
+ * score table and the first failing part (counterexample, hint). Grading is `npm test`'s (stored,
+ * so a result is shown at once when nothing changed), kept warm (tools/lib/warm-grader.ts: the
+ * next grading's worker and sandboxed student process are started ahead of time), and the part
+ * you are working on — the first failing one — is graded first, its verdict shown at once, then
+ * the rest. Saves during a grading queue one more; a file that does not compile shows the
+ * compiler's file:line:column until the next save fixes it. Ctrl-C (or SIGTERM) stops, killing a
+ * grading in progress.
  *
  *   npm run watch -- exercise-02
  *   npm run watch                 # the first exercise your last gradings did not finish
+ *   npm run watch -- exercise-02 --cold   # a fresh `vitest run` per save (for comparison)
  */
 import pc from 'picocolors';
 import type { Course, Exercise } from '../../graders/support/course.ts';
@@ -21,7 +25,7 @@ import { startWarmGrader, type WarmGrader } from '../lib/warm-grader.ts';
 import { FocusFirst } from './focus-first.ts';
 import { firstFailingPart, renderWatch } from './render-watch.ts';
 
-const usage = 'npm run watch -- <exercise>';
+const usage = 'npm run watch -- <exercise> [--cold]';
 
 /** Without an id: the first exercise whose last grading left a required part failing. */
 function defaultExercise(course: Course, target: string): Exercise {
@@ -33,7 +37,7 @@ function defaultExercise(course: Course, target: string): Exercise {
 }
 
 await runCli('watch', async () => {
-  const { values, positionals } = parseCli(process.argv.slice(2), { help: { type: 'boolean' } }, usage);
+  const { values, positionals } = parseCli(process.argv.slice(2), { help: { type: 'boolean' }, cold: { type: 'boolean' } }, usage);
   if (values.help) {
     process.stdout.write(`usage: ${usage}\n`);
     return 0;
@@ -51,9 +55,10 @@ await runCli('watch', async () => {
   };
 
   // One vitest kept alive, with the next grading's worker and student process already started.
+  // --cold: a fresh `vitest run` per save, as before the warm loop (the benchmark's comparison).
   let warm: WarmGrader | undefined;
   try {
-    warm = await startWarmGrader({ target, exercise: exercise.id });
+    if (!values.cold) warm = await startWarmGrader({ target, exercise: exercise.id });
   } catch (error) {
     process.stderr.write(`watch: grading each save from scratch (the warm grader did not start: ${error instanceof Error ? error.message : String(error)})\n`);
   }
@@ -98,7 +103,7 @@ await runCli('watch', async () => {
   const runner = new SerialRunner(gradeAndShow, (error) => process.stderr.write(`watch: ${error instanceof Error ? error.stack : String(error)}\n`));
 
   process.stdout.write(`${pc.bold(`Watching ${exercise.id} · ${exercise.title} (${shortPath(dir)}/)`)}\n`);
-  const stopWatching = watchFolder(dir, { accept: isModuleFile, onChange: () => runner.request() });
+  const stopWatching = watchFolder(dir, { accept: isModuleFile, debounceMs: 50, onChange: () => runner.request() });
   runner.request();
 
   await new Promise<void>((resolve) => {
