@@ -12,7 +12,7 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine } from '../../graders/support/command-line.ts';
 import { findExercise, loadCourse } from '../../graders/support/course.ts';
 import { repoRoot, stateDir, targetDir } from '../../graders/support/paths.ts';
 import { points } from '../../graders/support/results/points.ts';
@@ -24,7 +24,8 @@ import { printPoints } from './points.ts';
 import { readRun, storedRun } from './results-file.ts';
 import { gradeTarget } from '../../graders/support/settings.ts';
 
-const usage = `usage:
+// After `usage: ` (command-line.ts prints it so for --help): the forms, one a line.
+const usage = `
   npm run grade -- --format github|gradescope|classroom50 [--results <file>] [--grade] [--exercise <id>]... [--out <file>] [--github-output <name>]
       reads each exercise's last complete grading in the result store (.grade/results/) unless --results or --grade; a filtered run is never exported
   npm run grade -- --points [--results-dir <dir>]
@@ -33,12 +34,13 @@ const usage = `usage:
   npm run grade -- --write-workflow <file> --shards <N>`;
 
 function fail(message: string): never {
-  process.stderr.write(`grade: ${message}\n${usage}\n`);
+  process.stderr.write(`grade: ${message}\nusage: ${usage}\n`);
   process.exit(2);
 }
 
-const { values, positionals } = parseArgs({
-  options: {
+const { values, positionals } = commandLine(
+  'grade',
+  {
     format: { type: 'string' },
     results: { type: 'string' },
     grade: { type: 'boolean' },
@@ -57,11 +59,10 @@ const { values, positionals } = parseArgs({
     'unsafe-no-sandbox': { type: 'boolean' },
     'write-workflow': { type: 'string' },
     shards: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
   },
-  // The shard folders of --merge; refused anywhere else.
-  allowPositionals: true,
-});
+  usage,
+  // The shard folders of --merge are positionals; refused anywhere else (below).
+);
 if (positionals.length > 0 && !values.merge) fail(`unexpected argument '${positionals[0]}'.`);
 
 const course = loadCourse();
@@ -214,9 +215,7 @@ async function workflowCommand(file: string): Promise<void> {
   process.stdout.write(`wrote ${file}\n`);
 }
 
-if (values.help) {
-  process.stdout.write(`${usage}\n`);
-} else if (values.submissions !== undefined) {
+if (values.submissions !== undefined) {
   await classCommand(values.submissions);
 } else if (values.merge) {
   await mergeCommand();
