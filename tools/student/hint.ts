@@ -58,11 +58,7 @@ function partOrFail(exercise: Exercise, key: string | undefined, target: string)
 }
 
 await runCli('hint', async () => {
-  const { values, positionals } = parseCli(process.argv.slice(2), { reset: { type: 'boolean' }, help: { type: 'boolean' } }, usage);
-  if (values.help) {
-    process.stdout.write(`usage: ${usage}\n`);
-    return 0;
-  }
+  const { values, positionals } = parseCli(process.argv.slice(2), { reset: { type: 'boolean' } }, usage);
   if (positionals.length > 2) throw new CliError(`expected an exercise and a part, got ${positionals.length} arguments — usage: ${usage}`, 2);
   const course = courseOrFail();
   const exercise = exerciseOrFail(positionals[0], course, usage);

@@ -24,15 +24,7 @@ function seconds(ms: number): string {
 }
 
 await runCli('npm start', async () => {
-  const { values, positionals } = parseCli(
-    process.argv.slice(2),
-    { json: { type: 'boolean' }, regrade: { type: 'boolean' }, help: { type: 'boolean' } },
-    usage,
-  );
-  if (values.help) {
-    process.stdout.write(`usage: ${usage}\n`);
-    return 0;
-  }
+  const { values, positionals } = parseCli(process.argv.slice(2), { json: { type: 'boolean' }, regrade: { type: 'boolean' } }, usage);
   if (positionals.length > 0) {
     throw new CliError(
       `expected no arguments (npm start shows every exercise), got '${positionals[0]}' — to grade one exercise on every save: npm run watch -- ${positionals[0]}`,
