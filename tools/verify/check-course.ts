@@ -29,7 +29,7 @@ export const courseLayout: Step = {
   name: 'course layout',
   async run() {
     const problems: string[] = [];
-    let course;
+    let course: ReturnType<typeof loadCourse>;
     try {
       course = loadCourse();
     } catch (error) {

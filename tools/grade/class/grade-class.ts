@@ -66,7 +66,7 @@ export function writeOutputs(out: string, outcome: Outcome, seed: string): void 
   if (outcome.status === 'skipped') return;
   const file = outputName(outcome.student);
   writeFileSync(path.join(out, 'feedback', `${file}.txt`), feedbackText(outcome, seed));
-  if (outcome.run !== undefined) writeFileSync(path.join(out, 'results', `${file}.json`), JSON.stringify(outcome.run, null, 2) + '\n');
+  if (outcome.run !== undefined) writeFileSync(path.join(out, 'results', `${file}.json`), `${JSON.stringify(outcome.run, null, 2)}\n`);
 }
 
 /**

@@ -37,7 +37,7 @@ export const recordName = 'class.json';
  * @example writeRecord('out/class', { schema: recordSchema, seed: 'default', backends: ['cpu'], exercises: ['exercise-05'], budgetS: 240, shard: null, listed: ['ada'], outcomes: [] })
  */
 export function writeRecord(out: string, record: ClassRecord): void {
-  writeFileSync(path.join(out, recordName), JSON.stringify(record, null, 2) + '\n');
+  writeFileSync(path.join(out, recordName), `${JSON.stringify(record, null, 2)}\n`);
 }
 
 /**

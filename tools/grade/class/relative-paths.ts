@@ -4,11 +4,8 @@
  * know the submission's own folder: these functions rewrite both the staging path and the
  * original folder's absolute path to paths relative to the student's folder.
  */
+import escapeStringRegexp from 'escape-string-regexp';
 import type { RunResult } from '../../../graders/support/results/model.ts';
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * `text` with every `<folder>/` of `folders` removed (and a bare `<folder>` replaced by `.`).
@@ -19,7 +16,7 @@ export function relativeTo(text: string, folders: string[]): string {
   let out = text;
   for (const folder of folders.filter((f) => f !== '' && f !== '/')) {
     const trimmed = folder.replace(/\/+$/, '');
-    out = out.replace(new RegExp(`${escape(trimmed)}/`, 'g'), '').replace(new RegExp(`${escape(trimmed)}(?![\\w.-])`, 'g'), '.');
+    out = out.replace(new RegExp(`${escapeStringRegexp(trimmed)}/`, 'g'), '').replace(new RegExp(`${escapeStringRegexp(trimmed)}(?![\\w.-])`, 'g'), '.');
   }
   return out;
 }

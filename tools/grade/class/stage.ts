@@ -59,8 +59,11 @@ function copyTree(from: string, to: string, rel: string, depth: number, walk: Wa
     else if (++walk.files > maxFilesPerExercise) {
       walk.skipped.push(`stopped at ${shown}: the exercise folder holds over ${maxFilesPerExercise} files`);
       walk.stopped = true;
-    } else if ((walk.bytes -= stat.size) < 0) walk.skipped.push(`skipped ${shown}: the exercise folder is over ${maxBytesPerExercise / 1024 / 1024} MB`);
-    else copyFileSync(source, path.join(to, name));
+    } else {
+      walk.bytes -= stat.size;
+      if (walk.bytes < 0) walk.skipped.push(`skipped ${shown}: the exercise folder is over ${maxBytesPerExercise / 1024 / 1024} MB`);
+      else copyFileSync(source, path.join(to, name));
+    }
   }
 }
 

@@ -28,7 +28,13 @@ const cases: { name: string; fill: Fill; expected: (exercise: Exercise) => numbe
     expected: (e) => e.parts.reduce((sum, p) => sum + p.points, 0),
   },
   // Uploaded as loose files.
-  { name: 'stubs', fill: (e, s) => e.files.forEach((f) => cpSync(path.join(repoRoot, 'exercises', e.folder, f), path.join(s, f))), expected: () => 0 },
+  {
+    name: 'stubs',
+    fill: (e, s) => {
+      for (const f of e.files) cpSync(path.join(repoRoot, 'exercises', e.folder, f), path.join(s, f));
+    },
+    expected: () => 0,
+  },
   { name: 'broken', fill: (e, s) => writeFileSync(path.join(s, e.files[0]), 'export const = ;\n'), expected: () => 0 },
 ];
 
