@@ -77,6 +77,8 @@ async function writePreload(dir: string): Promise<string> {
     `import path from 'node:path';`,
     `import { startSpare } from './graders/support/sandbox/spare.ts';`,
     `const settings = ${JSON.stringify(settings)};`,
+    // A waiting worker whose watch is gone (killed) ends too, and its student process with it (bwrap --die-with-parent).
+    `process.once('disconnect', () => process.exit(0));`,
     `startSpare({ ...settings, privateDir: path.join(${JSON.stringify(buildDir)}, \`g-\${process.pid}-\${randomUUID().slice(0, 8)}\`) });`,
     `await import('@tensorflow/tfjs');`,
   ].join('\n');
@@ -126,9 +128,13 @@ export async function startWarmGrader(options: WarmGraderOptions): Promise<WarmG
       done();
     },
   });
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const ours = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
   const vitest: Vitest = await createVitest('test', { watch: false, root: repoRoot, pool } as never, {}, { stdout: sink, stderr: sink });
   // Reporters' onInit (the course reporter learns the backends here), its header kept off screen.
   await quiet(sink, () => vitest.standalone());
+  // vitest's logger exits the process on Ctrl-C; watch stops by itself (cancels, closes, says so).
+  for (const signal of signals) for (const listener of process.listeners(signal)) if (!ours.get(signal)?.has(listener)) process.off(signal, listener);
   const specs: TestSpecification[] = await vitest.getRelevantTestSpecifications([options.exercise]);
   if (specs.length === 0) throw new Error(`watch: expected a grader file matching '${options.exercise}', found none`);
 

@@ -62,7 +62,8 @@ await runCli('watch', async () => {
   } catch (error) {
     process.stderr.write(`watch: grading each save from scratch (the warm grader did not start: ${error instanceof Error ? error.message : String(error)})\n`);
   }
-  const print = (text: string): void => void process.stdout.write(`${text}\n`);
+  // The focused part's verdict is a screen of its own (no footer: the complete screen follows).
+  const print = (text: string): void => void process.stdout.write(tty ? `\x1b[2J\x1b[H${text}\n` : `${'─'.repeat(72)}\n${text}\n`);
   const focus = warm === undefined ? undefined : new FocusFirst(warm, print);
 
   let primed = false;
