@@ -357,7 +357,9 @@ export class Sandbox {
     });
     child.on('error', () => undefined);
     const ready = started.ready.then(
-      (adapter) => void (this.adapter = adapter),
+      (adapter) => {
+        this.adapter = adapter;
+      },
       // A spare's failure is another realm's class: keep its words.
       (error: Error & { output?: string }) => Promise.reject(new SandboxFault('start', error.message, error.output ?? '')),
     );

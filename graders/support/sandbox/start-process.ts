@@ -138,9 +138,11 @@ function waitReady(child: ChildProcess, backend: string): Promise<string> {
     const onMessage = (message: Notice): void => {
       if (!('notice' in message)) return;
       done();
-      if (message.notice === 'ready') return resolve(message.adapter);
-      child.kill('SIGKILL');
-      reject(new StartFailure(`the ${backend} backend failed to start: ${message.message}`, ''));
+      if (message.notice === 'ready') resolve(message.adapter);
+      else {
+        child.kill('SIGKILL');
+        reject(new StartFailure(`the ${backend} backend failed to start: ${message.message}`, ''));
+      }
     };
     const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
       done();
