@@ -6,14 +6,12 @@
 import { expectClose } from '../support/compare.ts';
 import { describeThrown, type ExerciseGrader } from '../support/exercise.ts';
 import { GradeFailure, type Section } from '../support/failure.ts';
-import type { Dense, Thrown, Wire, WireTensor } from '../support/sandbox/wire.ts';
+import { isWireTensor, type Dense, type Thrown, type Wire, type WireTensor } from '../support/sandbox/wire.ts';
 import { tf } from '../support/tf.ts';
 import { blockRoles } from './graph.ts';
-import { describeModel, readMovingStats, setBlockWeights, type MovingStats } from './tf-model.ts';
+import type { BlockRun, Outcome } from './protocol.ts';
+import { describeModel, readMovingStats, setBlockWeights } from './tf-model.ts';
 import type { BlockOptions, BlockWeights } from './weights.ts';
-
-/** A driver report: what the op returned, or what the student's code threw. */
-export type Report = Record<string, Wire>;
 
 /** Why an Add fails on mismatched shapes, in words (shown with such a failure). */
 export const shapeWhy =
@@ -25,10 +23,9 @@ export const shapeWhy =
   'change of channels (row 9).';
 
 /** Fails unless the op ran: the student's throw, a role mismatch and leaked tensors each fail with their own message. */
-export function expectRan(report: Wire, fn: string): Report {
-  const r = report as Report;
+export function expectRan<Result>(r: Outcome<Result>, fn: string): Result & { leaked: number } {
   if (r.thrown !== undefined) {
-    const thrown = r.thrown as unknown as Thrown & { during?: string };
+    const thrown = r.thrown;
     const during = thrown.during !== undefined && thrown.during !== fn ? ` (during ${thrown.during})` : '';
     const stub = /Remove this line and implement/.test(thrown.message);
     const failure = new GradeFailure(describeThrown(fn, thrown) + (stub ? '' : during), stub ? [] : whySections(thrown));
@@ -86,10 +83,13 @@ export function expectWithin(got: Dense, expected: Dense, tolerance: Float64Arra
   expectClose(got, expected, tolerance, { what, backend });
 }
 
-/** What the reference block gives on a case: output and (training) the moving statistics. */
-export interface ReferenceRun {
-  output: WireTensor;
-  movingStats?: MovingStats;
+/** What the reference block gives on a case: output and (training) the moving statistics (as the driver's runBlock answers). */
+export type ReferenceRun = BlockRun;
+
+function isReferenceRun(value: unknown): value is ReferenceRun {
+  if (value === null || typeof value !== 'object' || !('output' in value) || !isWireTensor(value.output)) return false;
+  const stats = 'movingStats' in value ? value.movingStats : undefined;
+  return stats === undefined || (stats !== null && typeof stats === 'object' && !Array.isArray(stats));
 }
 
 /**
@@ -118,5 +118,10 @@ export async function referenceBlock(
       model.dispose();
     }
   });
-  return answer as unknown as ReferenceRun;
+  // A recorded answer (student release) is trusted but may be stale: refuse one of another shape.
+  if (!isReferenceRun(answer))
+    throw new Error(
+      `exercise 03: the reference answer for residualBlock/run is not { output: tensor, movingStats? }; got ${JSON.stringify(answer)?.slice(0, 80)}`,
+    );
+  return answer;
 }

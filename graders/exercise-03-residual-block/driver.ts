@@ -13,11 +13,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { createPrng } from '../../datasets/bars/prng.ts';
 import { registerFastConvKernels } from '../../datasets/kernels/register.ts';
+import { handle, type DriverProtocol } from '../support/sandbox/driver-protocol.ts';
 import type { DriverOp, RunnerContext } from '../support/sandbox/runner.ts';
-import type { Thrown, Wire, WireTensor } from '../support/sandbox/wire.ts';
+import type { Thrown, WireTensor } from '../support/sandbox/wire.ts';
 import { blockRoles, type BlockRoles, type Graph } from './graph.ts';
+import { exportBlockOp, exportResNetOp, runBlockOp, type BlockRun, type DriverThrown, type ModelData, type Outcome } from './protocol.ts';
 import { describeModel, readMovingStats, RoleMismatch, setBlockWeights, tensorCount } from './tf-model.ts';
-import type { BlockOptions, BlockWeights } from './weights.ts';
 
 // tfjs 4.22's CPU Conv2DBackpropFilter makes one training step of the ResNet take seconds.
 // Registered at import, before the student's module loads (the harness snapshots the registry then).
@@ -30,7 +31,7 @@ class StudentThrew extends Error {
   }
 }
 
-function toThrown(error: unknown, during: string): Thrown & { during: string } {
+function toThrown(error: unknown, during: string): DriverThrown {
   if (error instanceof Error)
     return { isError: true, name: String(error.name), message: String(error.message), stack: error.stack?.split('\n').slice(1, 12).join('\n'), during };
   return { isError: false, name: typeof error, message: String(error), during };
@@ -52,33 +53,36 @@ function exported(context: RunnerContext, name: string): (...args: unknown[]) =>
 }
 
 /**
- * Wraps an op: seeds Math.random, reports the student's throws and role mismatches as data,
- * and adds `leaked` (tensors left allocated after everything was disposed).
+ * The driver's op for `protocol`: seeds Math.random, reports the student's throws and role
+ * mismatches as data, and adds `leaked` (tensors left allocated after everything was disposed).
  */
-function op(body: (payload: Record<string, Wire>, context: RunnerContext, dispose: (m: tf.LayersModel) => void) => Promise<Record<string, Wire>>): DriverOp {
-  return async (payload, context) => {
+function op<Request extends { seed?: number }, Result>(
+  protocol: DriverProtocol<Request, Outcome<Result>>,
+  body: (request: Request, context: RunnerContext, dispose: (m: tf.LayersModel) => void) => Promise<Result>,
+): Record<string, DriverOp> {
+  return handle(protocol, async (request, context) => {
     const before = tensorCount();
     const random = Math.random;
-    const prng = createPrng(Number((payload as { seed?: number }).seed ?? 1) >>> 0);
+    const prng = createPrng(Number(request.seed ?? 1) >>> 0);
     Math.random = () => prng.next();
     const models: tf.LayersModel[] = [];
     try {
-      const result = await body(payload as Record<string, Wire>, context, (m) => models.push(m));
+      const result = await body(request, context, (m) => models.push(m));
       for (const m of models.splice(0)) m.dispose();
       return { ...result, leaked: tensorCount() - before };
     } catch (error) {
-      if (error instanceof StudentThrew) return { thrown: error.thrown as unknown as Wire };
+      if (error instanceof StudentThrew) return { thrown: error.thrown };
       if (error instanceof RoleMismatch) return { problem: error.message };
       throw error;
     } finally {
       for (const m of models) m.dispose();
       Math.random = random;
     }
-  };
+  });
 }
 
 /** The student's block on `tf.input({ shape: inputShape })`, as a model. */
-function buildBlock(context: RunnerContext, inputShape: number[], options: BlockOptions): tf.LayersModel {
+function buildBlock(context: RunnerContext, inputShape: number[], options: unknown): tf.LayersModel {
   const residualBlock = exported(context, 'residualBlock');
   const input = tf.input({ shape: inputShape });
   const output = student('residualBlock', () => residualBlock(input, options));
@@ -111,8 +115,8 @@ function describeValue(value: unknown): string {
  * A model as data: its class, its serialised topology (`model.toJSON(null, false)`) and every
  * weight (`model.weights` order, trainable then not) as tensors, for the grader to rebuild.
  */
-async function asData(model: tf.LayersModel, fn: string): Promise<Record<string, Wire>> {
-  const topology = student(`${fn}'s model.toJSON`, () => model.toJSON(null, false)) as unknown as Wire;
+async function asData(model: tf.LayersModel, fn: string): Promise<ModelData> {
+  const topology = student(`${fn}'s model.toJSON`, () => model.toJSON(null, false));
   // getWeights() hands out the variables themselves: read, not disposed (the model owns them).
   const weights = await Promise.all(model.getWeights().map(async (w, i) => ({ name: model.weights[i].originalName, value: await wireOf(w) })));
   return { className: model.getClassName(), topology, weights };
@@ -134,44 +138,41 @@ function rolesOf(graph: Graph): { roles: BlockRoles } {
 
 export const ops: Record<string, DriverOp> = {
   /**
-   * { inputShape, options, seed } → { className, topology, weights }: the student's block on
-   * tf.input({ shape: inputShape }) as data (see {@link asData}). The grader rebuilds it and reads
-   * its structure itself (Part A): no description of it crosses.
+   * The student's block on tf.input({ shape: inputShape }) as data (see {@link asData}). The
+   * grader rebuilds it and reads its structure itself (Part A): no description of it crosses.
    */
-  exportBlock: op(async (p, context, keep) => {
-    const model = buildBlock(context, p.inputShape as number[], p.options as BlockOptions);
+  ...op(exportBlockOp, async (p, context, keep) => {
+    const model = buildBlock(context, p.inputShape, p.options);
     keep(model);
     return asData(model, 'residualBlock');
   }),
 
   /**
-   * { inputShape, options, weights, x, training, seed } → { output, movingStats? }: the block
-   * with every role's weights set, applied to x (in training mode: batch statistics, and the
-   * moving statistics after the update).
+   * The block with every role's weights set, applied to x (in training mode: batch statistics,
+   * and the moving statistics after the update).
    */
-  runBlock: op(async (p, context, keep) => {
-    const model = buildBlock(context, p.inputShape as number[], p.options as BlockOptions);
+  ...op(runBlockOp, async (p, context, keep) => {
+    const model = buildBlock(context, p.inputShape, p.options);
     keep(model);
     const { roles } = rolesOf(describeModel(model));
-    setBlockWeights(model, roles, p.weights as BlockWeights);
-    const x = tensorOf(p.x as WireTensor);
+    setBlockWeights(model, roles, p.weights);
+    const x = tensorOf(p.x);
     const training = p.training === true;
     const y = student('applying your block', () => model.apply(x, { training }) as tf.Tensor);
     const output = await wireOf(y);
     tf.dispose([x, y]);
-    const result: Record<string, Wire> = { output };
+    const result: BlockRun = { output };
     if (training) result.movingStats = await readMovingStats(model, roles);
     return result;
   }),
 
   /**
-   * { inputShape?, numClasses?, seed } → { className, topology, weights }: buildResNet(inputShape,
-   * numClasses) as data (default [14, 14, 1] and 4, Part E's network). The grader rebuilds it and
-   * reads its structure and predictions (Part D) or trains it (Part E) itself: only the network
-   * crosses, never a measurement.
+   * buildResNet(inputShape, numClasses) as data (default [14, 14, 1] and 4, Part E's network).
+   * The grader rebuilds it and reads its structure and predictions (Part D) or trains it (Part E)
+   * itself: only the network crosses, never a measurement.
    */
-  exportResNet: op(async (p, context, keep) => {
-    const model = buildNetwork(context, (p.inputShape as number[] | undefined) ?? [14, 14, 1], (p.numClasses as number | undefined) ?? 4);
+  ...op(exportResNetOp, async (p, context, keep) => {
+    const model = buildNetwork(context, p.inputShape ?? [14, 14, 1], p.numClasses ?? 4);
     keep(model);
     return asData(model, 'buildResNet');
   }),

@@ -7,12 +7,14 @@
 import type { ExerciseGrader } from '../support/exercise.ts';
 import { expectInformative } from '../support/errors.ts';
 import { GradeFailure } from '../support/failure.ts';
-import type { Thrown, Wire } from '../support/sandbox/wire.ts';
+import { callDriver } from '../support/sandbox/driver-protocol.ts';
+import type { Wire } from '../support/sandbox/wire.ts';
 import { blockSpec, showSpec, type BlockSpec } from './cases.ts';
-import { expectRan, shapeWhy, type Report } from './check.ts';
+import { expectRan, shapeWhy } from './check.ts';
 import { blockParams, blockPath } from './expected.ts';
 import { formatPath, pathOf, type Graph, type GraphNode } from './graph.ts';
 import { expectPath } from './path-check.ts';
+import { exportBlockOp } from './protocol.ts';
 import { structureOf, withRebuilt, type Structure } from './rebuilt.ts';
 import { resolve } from './weights.ts';
 
@@ -28,7 +30,7 @@ export function gradePartA(ex: ExerciseGrader): void {
   ex.part('A', () => {
     // The block as the grader rebuilt it from model.toJSON() and its weights (rebuilt.ts).
     const describe = (spec: BlockSpec): Promise<Structure> =>
-      withRebuilt(ex, 'exportBlock', { inputShape: spec.inputShape, options: spec.options, seed: spec.seed }, 'residualBlock', structureOf);
+      withRebuilt(ex, exportBlockOp, { inputShape: spec.inputShape, options: spec.options, seed: spec.seed }, 'residualBlock', structureOf);
     const pathSection = (graph: Graph): { label: string; body: string } => ({ label: 'your block, along the data flow', body: formatPath(pathOf(graph)) });
 
     ex.property(
@@ -124,8 +126,8 @@ export function gradePartA(ex: ExerciseGrader): void {
         { options: { filters: 4, strides: 3 }, why: 'for strides 3', mentions: ['strides', '3'] },
       ];
       for (const c of cases) {
-        const report = (await ex.driver('exportBlock', { inputShape: [4, 4, 2], options: c.options, seed: 1 }, { label: 'residualBlock' })) as Report;
-        const thrown = report.thrown as unknown as Thrown | undefined;
+        const report = await callDriver(ex, exportBlockOp, { inputShape: [4, 4, 2], options: c.options, seed: 1 }, { label: 'residualBlock' });
+        const thrown = report.thrown;
         if (thrown === undefined) throw new GradeFailure(`residualBlock returned instead of throwing ${c.why}.`);
         if (/Remove this line and implement/.test(thrown.message)) expectRan(report, 'residualBlock');
         expectInformative('residualBlock', c.why, thrown, c.mentions);

@@ -10,11 +10,13 @@
  */
 import type { ExerciseGrader } from '../support/exercise.ts';
 import { GradeFailure } from '../support/failure.ts';
+import { callDriver } from '../support/sandbox/driver-protocol.ts';
 import type { Dense } from '../support/sandbox/wire.ts';
 import { boundBlock, type Bound } from './bound.ts';
 import { materialise, realisticRunCase, runCase, showRun, type RunCase } from './cases.ts';
 import { dense, expectRan, expectWithin, referenceBlock, wireTensor, type ReferenceRun } from './check.ts';
 import { MissingRecording } from '../support/reference.ts';
+import { runBlockOp } from './protocol.ts';
 import type { MovingStats } from './tf-model.ts';
 
 /** The reference must agree with the grader's own oracle; if not, the grader is wrong, not the student. */
@@ -40,7 +42,7 @@ export function gradePartB(ex: ExerciseGrader): void {
     const check = async (c: RunCase): Promise<void> => {
       const { x, weights } = materialise(c);
       const args = { inputShape: c.inputShape, options: c.options, weights, x: wireTensor(x), training: c.training };
-      const report = expectRan(await ex.driver('runBlock', { ...args, seed: c.seed }, { label: 'residualBlock', timeoutMs: 20_000 }), 'residualBlock');
+      const report = expectRan(await callDriver(ex, runBlockOp, { ...args, seed: c.seed }, { label: 'residualBlock', timeoutMs: 20_000 }), 'residualBlock');
       const bound = await boundBlock(c, x, weights);
       let reference: ReferenceRun;
       try {

@@ -12,6 +12,7 @@ import type { Dense } from '../support/sandbox/wire.ts';
 import { draws, identityCase, showSpec, type RunCase } from './cases.ts';
 import { expectWithin } from './check.ts';
 import { identityRun } from './identity-run.ts';
+import { exportBlockOp } from './protocol.ts';
 import { withRebuilt } from './rebuilt.ts';
 
 function inputs(c: RunCase): { x: Dense; upstream: Dense } {
@@ -29,7 +30,7 @@ export function gradePartC(ex: ExerciseGrader): void {
       async (c) => {
         const { x, upstream } = inputs(c);
         const payload = { inputShape: c.inputShape, options: c.options, seed: c.seed };
-        const report = await withRebuilt(ex, 'exportBlock', payload, 'residualBlock', (block) => identityRun(block, x, upstream));
+        const report = await withRebuilt(ex, exportBlockOp, payload, 'residualBlock', (block) => identityRun(block, x, upstream));
         const relu: Dense = { shape: x.shape, data: x.data.map((v) => Math.max(v, 0)) };
         expectWithin(report.output, relu, 0, 'the output of your block with the last BN zeroed (it must be ReLU(x): the main path adds exactly 0)', ex.backend);
         const gradient: Dense = { shape: x.shape, data: x.data.map((v, i) => (v > 0 ? upstream.data[i] : 0)) };

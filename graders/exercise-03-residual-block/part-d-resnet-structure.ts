@@ -10,14 +10,16 @@ import type { ExerciseGrader } from '../support/exercise.ts';
 import { expectInformative, type Mention } from '../support/errors.ts';
 import { GradeFailure } from '../support/failure.ts';
 import { formatDense } from '../support/format.ts';
-import type { Dense, Thrown, Wire } from '../support/sandbox/wire.ts';
+import { callDriver } from '../support/sandbox/driver-protocol.ts';
+import type { Dense } from '../support/sandbox/wire.ts';
 import { tf } from '../support/tf.ts';
 import { float32UnitRoundoff } from '../support/tolerance.ts';
 import { draws, resnetSpec, showResNet, type ResNetSpec } from './cases.ts';
-import { expectRan, type Report } from './check.ts';
+import { expectRan } from './check.ts';
 import { resnetParams, resnetPath } from './expected.ts';
 import type { Graph } from './graph.ts';
 import { expectPath } from './path-check.ts';
+import { exportResNetOp } from './protocol.ts';
 import { structureOf, withRebuilt, type Structure } from './rebuilt.ts';
 
 /** A realistic input: two 32×32 RGB images, 10 classes (CIFAR-10's sizes). */
@@ -29,7 +31,7 @@ export function gradePartD(ex: ExerciseGrader): void {
   ex.part('D', () => {
     // The network as the grader rebuilt it from model.toJSON() and its weights (rebuilt.ts).
     const network = <T>(c: ResNetSpec, use: (model: tf.LayersModel) => T | Promise<T>): Promise<T> =>
-      withRebuilt(ex, 'exportResNet', { inputShape: c.inputShape, numClasses: c.numClasses, seed: c.seed }, 'buildResNet', use, 15_000);
+      withRebuilt(ex, exportResNetOp, { inputShape: c.inputShape, numClasses: c.numClasses, seed: c.seed }, 'buildResNet', use, 15_000);
     const describe = (c: ResNetSpec): Promise<Structure> => network(c, structureOf);
 
     const probabilities = async (c: ResNetSpec): Promise<void> => {
@@ -101,17 +103,18 @@ export function gradePartD(ex: ExerciseGrader): void {
     );
 
     ex.test('rejects invalid arguments with an Error that names the value', async () => {
-      const cases: { inputShape: Wire; numClasses: number; why: string; mentions: Mention[] }[] = [
+      const cases: { inputShape: number[]; numClasses: number; why: string; mentions: Mention[] }[] = [
         { inputShape: [28, 28, 1], numClasses: 0, why: 'for numClasses 0', mentions: ['numClasses', '0'] },
         { inputShape: [28, 28], numClasses: 4, why: 'for inputShape [28, 28]', mentions: ['inputShape', { rank: 2, shape: [28, 28] }] },
       ];
       for (const c of cases) {
-        const report = (await ex.driver(
-          'exportResNet',
+        const report = await callDriver(
+          ex,
+          exportResNetOp,
           { inputShape: c.inputShape, numClasses: c.numClasses, seed: 1 },
           { label: 'buildResNet', timeoutMs: 10_000 },
-        )) as Report;
-        const thrown = report.thrown as unknown as Thrown | undefined;
+        );
+        const thrown = report.thrown;
         if (thrown === undefined) throw new GradeFailure(`buildResNet returned instead of throwing ${c.why}.`);
         if (/Remove this line and implement/.test(thrown.message)) expectRan(report, 'buildResNet');
         expectInformative('buildResNet', c.why, thrown, c.mentions);

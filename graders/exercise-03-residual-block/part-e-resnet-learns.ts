@@ -10,8 +10,10 @@
 import fc from 'fast-check';
 import type { ExerciseGrader } from '../support/exercise.ts';
 import { GradeFailure } from '../support/failure.ts';
+import { callDriver } from '../support/sandbox/driver-protocol.ts';
 import { expectRan } from './check.ts';
 import { trainOnBars } from './learning-check.ts';
+import { exportResNetOp } from './protocol.ts';
 import { readSerialised, rebuildNetwork } from './rebuild-network.ts';
 
 /** What the grader trains: batch size, updates, learning rate. */
@@ -26,7 +28,7 @@ export function gradePartE(ex: ExerciseGrader): void {
       `learns: ${training.steps} SGD steps (learning rate ${training.learningRate}) on a fixed batch of ${training.count} bars at least halve the loss`,
       fc.record({ dataSeed: fc.integer({ min: 1, max: 2 ** 31 - 1 }), seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }) }),
       async ({ dataSeed, seed }) => {
-        const report = expectRan(await ex.driver('exportResNet', { seed }, { label: 'buildResNet', timeoutMs: 30_000 }), 'buildResNet');
+        const report = expectRan(await callDriver(ex, exportResNetOp, { seed }, { label: 'buildResNet', timeoutMs: 30_000 }), 'buildResNet');
         const model = await rebuildNetwork(readSerialised(report));
         let losses: number[];
         try {

@@ -6,13 +6,17 @@
  * tfjs's own layer classes can be rebuilt; a custom layer fails with a clear message.
  */
 import { GradeFailure } from '../support/failure.ts';
-import type { Wire, WireTensor } from '../support/sandbox/wire.ts';
+import type { WireTensor } from '../support/sandbox/wire.ts';
 import { tf } from '../support/tf.ts';
+import type { ModelData } from './protocol.ts';
+
+/** The Keras-style topology tfjs's modelFromJSON reads (`{ class_name, config }`). */
+type Topology = Extract<Parameters<typeof tf.models.modelFromJSON>[0], { modelTopology: unknown }>['modelTopology'];
 
 /** What the driver's `exportBlock` and `exportResNet` return. */
 export interface SerialisedNetwork {
   className: string;
-  topology: { [key: string]: Wire };
+  topology: Topology;
   /** In `model.weights` order (trainable, then not), with their names for messages. */
   weights: { name: string; value: WireTensor }[];
   /** The student's function that built it, for messages (default buildResNet). */
@@ -26,6 +30,11 @@ const widthKeys = new Set(['units', 'filters', 'size', 'depth_multiplier', 'n'])
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Only the outer shape: tfjs's modelFromJSON checks the rest, and its errors become a GradeFailure (rebuildNetwork). */
+function isTopology(value: unknown): value is Topology {
+  return isRecord(value) && typeof value.class_name === 'string';
 }
 
 function isWireTensor(value: unknown): value is WireTensor {
@@ -52,9 +61,9 @@ function tooWide(value: unknown, key = ''): string | undefined {
  * @throws GradeFailure naming what is missing or too large
  * @example readSerialised({ className: 'Model', topology: { class_name: 'Model', config: {…} }, weights: [{ name: 'conv2d_1/kernel', value: { $tensor: … } }] })
  */
-export function readSerialised(report: Record<string, Wire>, fn = 'buildResNet'): SerialisedNetwork {
+export function readSerialised(report: ModelData, fn = 'buildResNet'): SerialisedNetwork {
   const { className, topology, weights } = report;
-  if (!isRecord(topology) || typeof topology.class_name !== 'string') {
+  if (!isTopology(topology)) {
     throw new GradeFailure(
       `${fn}'s model.toJSON() is not a Keras-style topology ({ class_name, config }): the grader rebuilds your network from it, so build it from tfjs layers.`,
     );
@@ -70,12 +79,12 @@ export function readSerialised(report: Record<string, Wire>, fn = 'buildResNet')
   const wide = tooWide(topology);
   if (wide !== undefined)
     throw new GradeFailure(`${fn}'s model has a layer with ${wide}; the grader builds layers of at most ${limits.width} for the course's inputs.`);
-  const parameters = (weights as SerialisedNetwork['weights']).reduce((sum, w) => sum + w.value.$tensor.data.length, 0);
+  const parameters = weights.reduce((sum, w) => sum + w.value.$tensor.data.length, 0);
   if (parameters > limits.parameters)
     throw new GradeFailure(
       `${fn}'s network has ${parameters.toLocaleString('en')} weights; the grader trains at most ${limits.parameters.toLocaleString('en')}.`,
     );
-  return { className: String(className), topology, weights: weights as SerialisedNetwork['weights'], fn };
+  return { className: String(className), topology, weights, fn };
 }
 
 /**
@@ -92,7 +101,7 @@ export async function rebuildNetwork(network: SerialisedNetwork): Promise<tf.Lay
   let model: tf.LayersModel;
   try {
     // Only the topology: a weightsManifest here would make tfjs fetch files named by the student.
-    model = await tf.models.modelFromJSON({ modelTopology: network.topology } as unknown as Parameters<typeof tf.models.modelFromJSON>[0]);
+    model = await tf.models.modelFromJSON({ modelTopology: network.topology });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const unknown = /Unknown (?:layer|[a-z]+): ([^.\s]+)/i.exec(message)?.[1];

@@ -6,9 +6,10 @@
  * made in the student's process.
  */
 import type { ExerciseGrader } from '../support/exercise.ts';
-import type { Wire } from '../support/sandbox/wire.ts';
+import { callDriver, type DriverProtocol } from '../support/sandbox/driver-protocol.ts';
 import { expectRan } from './check.ts';
 import type { Graph } from './graph.ts';
+import type { ModelData, Outcome } from './protocol.ts';
 import { readSerialised, rebuildNetwork } from './rebuild-network.ts';
 import { describeModel, trainableCount } from './tf-model.ts';
 import type { tf } from '../support/tf.ts';
@@ -36,22 +37,22 @@ export function structureOf(model: tf.LayersModel): Structure {
  * Asks the driver for the student's model as data, rebuilds it here, hands it to `use` and
  * disposes it after.
  *
- * @param op - 'exportBlock' or 'exportResNet'
- * @param payload - the op's payload (shapes, options, seed)
+ * @param op - exportBlockOp or exportResNetOp (protocol.ts)
+ * @param request - the op's request (shapes, options, seed)
  * @param fn - the student's function, for messages
  * @param use - what to read from the rebuilt model
  * @throws GradeFailure when the student's code threw, left tensors, or sent a model that cannot be rebuilt
- * @example const s = await withRebuilt(ex, 'exportBlock', { inputShape: [4, 4, 2], options: { filters: 4 }, seed: 1 }, 'residualBlock', structureOf)
+ * @example const s = await withRebuilt(ex, exportBlockOp, { inputShape: [4, 4, 2], options: { filters: 4 }, seed: 1 }, 'residualBlock', structureOf)
  */
-export async function withRebuilt<T>(
+export async function withRebuilt<Request, T>(
   ex: ExerciseGrader,
-  op: string,
-  payload: Wire,
+  op: DriverProtocol<Request, Outcome<ModelData>>,
+  request: Request,
   fn: string,
   use: (model: tf.LayersModel) => T | Promise<T>,
   timeoutMs = 10_000,
 ): Promise<T> {
-  const report = expectRan(await ex.driver(op, payload, { label: fn, timeoutMs }), fn);
+  const report = expectRan(await callDriver(ex, op, request, { label: fn, timeoutMs }), fn);
   const model = await rebuildNetwork(readSerialised(report, fn));
   try {
     return await use(model);

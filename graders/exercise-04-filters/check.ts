@@ -8,9 +8,11 @@ import { COURSE_MODEL_DIR } from '../../datasets/course-model.ts';
 import { describeThrown, type ExerciseGrader } from '../support/exercise.ts';
 import { GradeFailure } from '../support/failure.ts';
 import { formatValue } from '../support/format.ts';
+import { callDriver } from '../support/sandbox/driver-protocol.ts';
 import { isWireTensor, type Dense, type Thrown, type Wire, type WireTensor } from '../support/sandbox/wire.ts';
 import type { ModelCall, ModelCallReport } from './model-call.ts';
 import type { ModelSpec } from './models.ts';
+import { callWithModelOp } from './protocol.ts';
 
 /** The wire form of a dense array as a float32 tensor. */
 export function tensor(d: Dense): WireTensor {
@@ -83,7 +85,7 @@ export interface ModelCallOptions {
 
 async function rawCall(ex: ExerciseGrader, fn: string, model: ModelSpec, args: Wire[], options: ModelCallOptions): Promise<ModelCallReport> {
   const request: ModelCall = { fn, model, courseDir: COURSE_MODEL_DIR, args };
-  const report = (await ex.driver('callWithModel', request, { timeoutMs: options.timeoutMs ?? 5000, label: fn })) as ModelCallReport;
+  const report = await callDriver(ex, callWithModelOp, request, { timeoutMs: options.timeoutMs ?? 5000, label: fn });
   if (report.thrown?.unreadable) throw new GradeFailure(`${fn}: ${report.thrown.message}.`);
   return report;
 }

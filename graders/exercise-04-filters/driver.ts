@@ -7,10 +7,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { fromStudent, toStudent, UnreadableResult, type Created } from '../support/sandbox/codec.ts';
+import { handle } from '../support/sandbox/driver-protocol.ts';
 import { toThrown, type DriverOp } from '../support/sandbox/runner.ts';
-import type { Wire } from '../support/sandbox/wire.ts';
-import { buildModel, type ModelSpec } from './models.ts';
-import type { ModelCall, ModelCallReport } from './model-call.ts';
+import { buildModel } from './models.ts';
+import type { ModelCallReport } from './model-call.ts';
+import { callWithModelOp } from './protocol.ts';
 
 // Captured when the driver loads, before any student code runs.
 const memory = tf.memory;
@@ -49,11 +50,10 @@ function disposeQuietly(dispose: () => unknown): void {
  * Calls `fn(model, ...args)` of the student's module with a freshly built model; see
  * {@link ModelCallReport} for what comes back.
  */
-const callWithModel: DriverOp = async (payload, context) => {
-  const request = payload as unknown as ModelCall;
+export const ops: Record<string, DriverOp> = handle(callWithModelOp, async (request, context) => {
   const fn = context.student()[request.fn];
   if (typeof fn !== 'function') throw new UnreadableResult(`your module does not export a function named ${request.fn}`);
-  const model = await buildModel(request.model as ModelSpec, { courseDir: request.courseDir });
+  const model = await buildModel(request.model, { courseDir: request.courseDir });
   const created: Created = { tensors: [], arrays: [] };
   const args = request.args.map((arg) => toStudent(arg, created));
   // By identity, not dataId: a clone shares its source's dataId but is a new tensor the caller owns.
@@ -90,7 +90,5 @@ const callWithModel: DriverOp = async (payload, context) => {
   // The model's own weights go with the model; everything else we created or got back is freed here.
   for (const t of [...returned, ...created.tensors]) if (!t.isDisposed && !weights.has(t)) disposeQuietly(() => t.dispose());
   disposeQuietly(() => model.dispose());
-  return report as unknown as Wire;
-};
-
-export const ops: Record<string, DriverOp> = { callWithModel };
+  return report;
+});
