@@ -246,10 +246,10 @@ export const keepReleaseCheck = flag('KEEP_RELEASE_CHECK', {
   setBy: 'a maintainer debugging the release check',
 });
 
-/** `1`: the export spec rewrites its golden files. */
+/** `1`: the golden specs rewrite their golden files. */
 export const updateGolden = flag('UPDATE_GOLDEN', {
-  meaning: '`1`: `tools/grade/exports/exports.spec.ts` rewrites its golden files instead of comparing.',
-  setBy: 'a maintainer who changed an export format',
+  meaning: '`1`: the golden specs (`tools/grade/exports/exports.spec.ts`, `tools/goldens/goldens.spec.ts`) rewrite their golden files instead of comparing.',
+  setBy: 'a maintainer who changed an export format or what a grading reports',
 });
 
 /** The Vulkan loader's own driver list; the course tries it first for webgpu. */
