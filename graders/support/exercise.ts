@@ -19,8 +19,10 @@ import { repoRoot, solutionsDir, targetDir, shortPath } from './paths.ts';
 import { MissingRecording, Reference } from './reference.ts';
 import { type FaultKind, RunnerError, SandboxFault } from './sandbox/client.ts';
 import { currentBackend, currentSandbox, type StudentProcess } from './sandbox/current.ts';
-import type { CallReport, CallRequest } from './sandbox/runner.ts';
-import type { Thrown, Wire } from './sandbox/wire.ts';
+import { callOp, callRunner } from './sandbox/driver-protocol.ts';
+import type { CallReport } from './sandbox/runner.ts';
+import { tamperingOf } from './sandbox/tampering.ts';
+import type { Hygiene, Thrown, Wire } from './sandbox/wire.ts';
 import { propertySeed, replayPath, runSeed } from './seed.ts';
 import { describeMutation } from './mutation.ts';
 import type { FailureKind } from './results/model.ts';
@@ -320,21 +322,16 @@ export class ExerciseGrader {
 
   /** One call, reporting rather than judging a throw. */
   async rawCall(fn: string, args: Wire[], options: CallOptions = {}): Promise<CallReport> {
-    const request: CallRequest = { fn, args, profile: options.profile };
     const timeoutMs = (options.timeoutMs ?? 5000) * slowdown[this.backend];
-    const report = (await this.sandbox.request('call', request as unknown as Wire, { timeoutMs, label: fn })) as unknown as CallReport;
+    const report = await callRunner(this.sandbox, callOp, { fn, args, profile: options.profile }, { timeoutMs, label: fn });
     if (report.thrown?.unreadable) throw new GradeFailure(`${fn}: ${report.thrown.message}.`, [], 'threw');
     return report;
   }
 
   /** Fails (and restarts the student's process) when a call tampered with its environment. */
-  private checkTampering(what: string, hygiene: { attempts: string[]; registryChanged: string[]; backendAfter: string } | undefined): void {
+  private checkTampering(what: string, hygiene: Hygiene | undefined): void {
     if (hygiene === undefined) return;
-    const tampering = [
-      ...hygiene.attempts.map((a) => `tried ${a} (refused)`),
-      ...(hygiene.registryChanged.length > 0 ? [`changed the tfjs kernel registry (${hygiene.registryChanged.join(', ')})`] : []),
-      ...(hygiene.backendAfter !== this.backend ? [`switched the tfjs backend to ${hygiene.backendAfter} while grading ${this.backend}`] : []),
-    ];
+    const tampering = tamperingOf(hygiene, this.backend, ` while grading ${this.backend}`);
     if (tampering.length > 0) {
       // Give the next test a clean process: the tampering may persist in this one.
       this.sandbox.restart();

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { bundle, bundleCached, CompileError } from './bundle.ts';
 import { removeStaleBuilds } from './cleanup.ts';
 import { takeSpare } from './spare.ts';
+import { tamperingOf } from './tampering.ts';
 import { sandboxMarker, startStudentProcess } from './start-process.ts';
 import { treeResidentMiB } from './resident.ts';
 import { repoRoot, solutionsDir, stateDir, shortPath } from '../paths.ts';
@@ -93,12 +94,18 @@ export function runnerBundle(): string {
   return bundleCached(runnerEntry, buildDir, 'runner');
 }
 
-/** What the student's process reports after importing the student's module. */
-interface LoadReport {
+/** What the student's process reports after importing the student's module (runner.ts `load`). */
+interface LoadReport extends Hygiene {
   exports: Record<string, string>;
-  registryChanged: string[];
-  attempts: string[];
-  backendAfter: string;
+}
+
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+
+/** The load answer comes back over the same channel the student's module can write to: checked, not cast. */
+function isLoadReport(value: Wire): value is LoadReport & Wire {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || '$nd' in value || '$tensor' in value) return false;
+  const { exports, registryChanged, attempts, backendAfter } = value;
+  return typeof exports === 'object' && exports !== null && isStrings(registryChanged) && isStrings(attempts) && typeof backendAfter === 'string';
 }
 
 /** A started process and what it has been told to load. */
@@ -300,12 +307,9 @@ export class Sandbox {
         { driver: files.driver ?? null, student: files.student },
         { timeoutMs: loadTimeoutMs, label: 'loading the grader driver' },
       );
-      const loaded = (await this.exchange(running.child, 'load', null, { timeoutMs: loadTimeoutMs, label })) as unknown as LoadReport;
-      const tampering = [
-        ...loaded.attempts.map((a) => `tried ${a} (refused)`),
-        ...(loaded.registryChanged.length > 0 ? [`changed the tfjs kernel registry (${loaded.registryChanged.join(', ')})`] : []),
-        ...(loaded.backendAfter !== this.options.backend ? [`switched the tfjs backend to ${loaded.backendAfter}`] : []),
-      ];
+      const loaded = await this.exchange(running.child, 'load', null, { timeoutMs: loadTimeoutMs, label });
+      if (!isLoadReport(loaded)) throw new SandboxFault('load', `while ${label}, the student's process answered with something other than a load report`);
+      const tampering = tamperingOf(loaded, this.options.backend);
       if (tampering.length > 0) throw new SandboxFault('load', `while ${label}, your module ${tampering.join('; ')}: graded code may not do that`);
     } catch (error) {
       if (error instanceof SandboxFault) throw new SandboxFault('load', error.message, error.output);

@@ -16,8 +16,18 @@
  * // the grader:
  * const outputs = await callDriver(ex, stride2Conv, { inputs, kernel }, { label: 'tf.conv2d' }); // WireNd[]
  */
-import type { DriverOp, RunnerContext } from './runner.ts';
+import type { CallReport, CallRequest, DriverOp, RunnerContext } from './runner.ts';
 import type { Wire } from './wire.ts';
+
+// The one cast between a protocol's types and the wire: both sides use the same protocol, and the
+// V8 serialiser carries plain data either way (a request or answer that is not plain data fails to send).
+function toWire<T>(value: T): Wire {
+  return value as unknown as Wire;
+}
+
+function fromWire<T>(value: Wire): T {
+  return value as unknown as T;
+}
 
 /** A driver op's name, carrying the types of its request and answer. */
 export interface DriverProtocol<Request, Answer> {
@@ -37,7 +47,7 @@ export function handle<Request, Answer>(
   handler: (request: Request, context: RunnerContext) => Promise<Answer>,
 ): Record<string, DriverOp> {
   // The payload is what callDriver sent with the same protocol, decoded from the wire.
-  return { [protocol.op]: async (payload, context) => (await handler(payload as unknown as Request, context)) as unknown as Wire };
+  return { [protocol.op]: async (payload, context) => toWire(await handler(fromWire<Request>(payload), context)) };
 }
 
 /** What can run a driver op: an ExerciseGrader (`ex.driver`). */
@@ -52,5 +62,27 @@ export async function callDriver<Request, Answer>(
   request: Request,
   options: { timeoutMs?: number; label?: string } = {},
 ): Promise<Answer> {
-  return (await ex.driver(protocol.op, request as unknown as Wire, options)) as unknown as Answer;
+  return fromWire<Answer>(await ex.driver(protocol.op, toWire(request), options));
+}
+
+/** The runner's own generic op: calls an export of the student's module with the standard checks (runner.ts `call`). */
+export const callOp = protocol<CallRequest, CallReport>('call');
+
+/** What runs one of the runner's own ops without ex.driver's failures: the student's process (`StudentProcess.request`). */
+export interface RunnerCaller {
+  request(op: string, payload: Wire, options: { timeoutMs: number; label: string }): Promise<Wire>;
+}
+
+/**
+ * The grader's side of a runner op such as {@link callOp}: the typed answer, or the sandbox's own errors.
+ *
+ * @example const report = await callRunner(sandbox, callOp, { fn: 'conv2d', args }, { timeoutMs: 5000, label: 'conv2d' }); // CallReport
+ */
+export async function callRunner<Request, Answer>(
+  sandbox: RunnerCaller,
+  protocol: DriverProtocol<Request, Answer>,
+  request: Request,
+  options: { timeoutMs: number; label: string },
+): Promise<Answer> {
+  return fromWire<Answer>(await sandbox.request(protocol.op, toWire(request), options));
 }

@@ -14,6 +14,7 @@ import { syncBuiltinESMExports } from 'node:module';
 import workerThreads from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import { fromStudent, toStudent, UnreadableResult, describe, type Created } from './codec.ts';
+import { callOp, handle } from './driver-protocol.ts';
 import type { Hygiene, Request, Response, Thrown, Wire } from './wire.ts';
 
 /** What a driver op (exercise-specific, trusted code) can use. */
@@ -106,11 +107,12 @@ function refuse(what: string): (...args: unknown[]) => never {
 }
 
 function instrumentRefusals(): void {
-  const patch = (target: Record<string, unknown>, prefix: string, names: string[]): void => {
-    for (const name of names) if (typeof target[name] === 'function') target[name] = refuse(`${prefix}.${name}`);
+  // Names checked against the module's type; Reflect because a wrapper is not of the original's type.
+  const patch = <Module extends object>(target: Module, prefix: string, names: (keyof Module & string)[]): void => {
+    for (const name of names) if (typeof Reflect.get(target, name) === 'function') Reflect.set(target, name, refuse(`${prefix}.${name}`));
   };
-  patch(childProcess as unknown as Record<string, unknown>, 'child_process', ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']);
-  patch(fs as unknown as Record<string, unknown>, 'fs', [
+  patch(childProcess, 'child_process', ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']);
+  patch(fs, 'fs', [
     'writeFile',
     'writeFileSync',
     'appendFile',
@@ -133,19 +135,8 @@ function instrumentRefusals(): void {
     'symlink',
     'symlinkSync',
   ]);
-  patch(fsPromises as unknown as Record<string, unknown>, 'fs/promises', [
-    'writeFile',
-    'appendFile',
-    'mkdir',
-    'rm',
-    'unlink',
-    'rename',
-    'copyFile',
-    'cp',
-    'truncate',
-    'symlink',
-  ]);
-  patch(workerThreads as unknown as Record<string, unknown>, 'worker_threads', ['Worker']);
+  patch(fsPromises, 'fs/promises', ['writeFile', 'appendFile', 'mkdir', 'rm', 'unlink', 'rename', 'copyFile', 'cp', 'truncate', 'symlink']);
+  patch(workerThreads, 'worker_threads', ['Worker']);
   // Make ESM imports of these built-ins see the wrappers too.
   syncBuiltinESMExports();
 }
@@ -159,7 +150,7 @@ function option(name: string): string {
 
 // Two independent counters, read through functions captured before the student's code runs: a
 // submission that patches tf.memory() or the engine's memory() to hide leaks fools neither.
-const engineState = (engine as unknown as { state: { numTensors: number } }).state;
+const engineState = engine.state;
 let backendInstance: { numDataIds(): number } | undefined;
 let numDataIds: ((this: unknown) => number) | undefined;
 
@@ -170,7 +161,7 @@ function tensorCount(): number {
 }
 
 function captureBackend(): void {
-  backendInstance = engine.backend as unknown as { numDataIds(): number };
+  backendInstance = engine.backend;
   numDataIds = Object.getPrototypeOf(backendInstance).numDataIds as (this: unknown) => number;
 }
 
@@ -200,8 +191,14 @@ async function installBackend(backend: string): Promise<string> {
   if (!(await tf.setBackend(backend))) throw new Error(`runner: could not initialise the ${backend} backend`);
   await tf.ready();
   if (backend !== 'webgpu') return backend;
-  const info = (tf.backend() as unknown as { adapterInfo?: { vendor?: string; architecture?: string } }).adapterInfo;
-  return `${info?.vendor ?? 'unknown'} ${info?.architecture ?? ''}`.trim();
+  // WebGPUBackend's adapterInfo, read without importing the webgpu package's types here.
+  const instance: object = tf.backend();
+  const info: unknown = 'adapterInfo' in instance ? instance.adapterInfo : undefined;
+  const field = (key: string): string | undefined => {
+    const value: unknown = typeof info === 'object' && info !== null ? Reflect.get(info, key) : undefined;
+    return typeof value === 'string' ? value : undefined;
+  };
+  return `${field('vendor') ?? 'unknown'} ${field('architecture') ?? ''}`.trim();
 }
 
 /**
@@ -341,9 +338,7 @@ export function createRunner(backend: string): Runner {
       if (backendAfter !== backend) await tf.setBackend(backend);
       return { exports, registryChanged, attempts: takeAttempts(), backendAfter };
     },
-    async call(payload) {
-      return context.call(payload as unknown as CallRequest);
-    },
+    ...handle(callOp, (request) => context.call(request)),
     async read(payload) {
       const name = (payload as { name: string }).name;
       return fromStudent(context.student()[name], name, []);
