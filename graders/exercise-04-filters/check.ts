@@ -5,7 +5,7 @@
  * weight of the model or an input tensor itself, and keep the backend.
  */
 import { COURSE_MODEL_DIR } from '../../datasets/course-model.ts';
-import { describeThrown, type ExerciseGrader } from '../support/exercise.ts';
+import { thrownFailure, type ExerciseGrader } from '../support/exercise.ts';
 import { GradeFailure } from '../support/failure.ts';
 import { formatValue } from '../support/format.ts';
 import { callDriver } from '../support/sandbox/driver-protocol.ts';
@@ -25,27 +25,6 @@ export function fromTensor(value: Wire | undefined, what: string): Dense {
     throw new GradeFailure(`${what} is not a tf.Tensor.`, [{ label: 'it returned', body: formatValue(value) }]);
   }
   return { shape: value.$tensor.shape, data: Float64Array.from(value.$tensor.data) };
-}
-
-function thrownFailure(fn: string, thrown: Thrown): GradeFailure {
-  const stub = /Remove this line and implement/.test(thrown.message);
-  const failure = new GradeFailure(
-    describeThrown(fn, thrown),
-    stub || !thrown.stack
-      ? []
-      : [
-          {
-            label: 'where',
-            body: thrown.stack
-              .split('\n')
-              .slice(0, 3)
-              .map((l) => l.trim())
-              .join('\n'),
-          },
-        ],
-  );
-  failure.notImplemented = stub;
-  return failure;
 }
 
 /** Fails on everything but the value: leaks, disposed inputs or weights, a live weight returned. */

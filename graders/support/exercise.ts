@@ -367,7 +367,13 @@ function isStub(thrown: Thrown): boolean {
   return /Remove this line and implement/.test(thrown.message);
 }
 
-function thrownFailure(fn: string, thrown: Thrown): GradeFailure {
+/**
+ * The failure for a student's function that threw: not implemented yet (kind 'stub', no sections)
+ * or threw (kind 'threw', with the student's first stack lines as "where").
+ *
+ * @example throw thrownFailure('getFilters', report.thrown) // "getFilters threw TypeError: …"
+ */
+export function thrownFailure(fn: string, thrown: Thrown): GradeFailure {
   const stub = isStub(thrown);
   return new GradeFailure(describeThrown(fn, thrown), stub ? [] : stackSection(thrown), stub ? 'stub' : 'threw');
 }
