@@ -14,15 +14,11 @@ import type { ExerciseGrader } from '../support/exercise.ts';
 import { expectInformative } from '../support/errors.ts';
 import { GradeFailure } from '../support/failure.ts';
 import type { CallReport } from '../support/sandbox/runner.ts';
-import { isWireTensor, type Dense, type Wire, type WireTensor } from '../support/sandbox/wire.ts';
+import { isWireTensor, wireTensor, type Dense, type Wire } from '../support/sandbox/wire.ts';
 import { abs, batchCase, dense, showBatch, type BatchCase } from './cases.ts';
 import { expectSums } from './check.ts';
 import { matrixProductKernels, missingConvolutionKernel } from './part-e-no-conv.ts';
 import { tfConv2d } from './tf-oracle.ts';
-
-function tensor(d: Dense): WireTensor {
-  return { $tensor: { shape: d.shape, dtype: 'float32', data: Float32Array.from(d.data) } };
-}
 
 function fromTensor(value: Wire, what: string): Dense {
   if (!isWireTensor(value)) throw new GradeFailure(`${what} is not a tf.Tensor.`);
@@ -55,12 +51,12 @@ async function callWithoutConvolution(ex: ExerciseGrader, args: Wire[]): Promise
 export function gradePartE(ex: ExerciseGrader): void {
   ex.part('E', () => {
     const check = async (c: BatchCase): Promise<void> => {
-      const report = await callWithoutConvolution(ex, [tensor(c.x), tensor(c.filters), c.options]);
+      const report = await callWithoutConvolution(ex, [wireTensor(c.x), wireTensor(c.filters), c.options]);
       await expectReference(c, fromTensor(report.value, 'the result of conv2dMatMul'));
     };
 
     const expectReference = async (c: BatchCase, got: Dense): Promise<void> => {
-      const expected = fromTensor(await ex.reference.call('conv2dMatMul', [tensor(c.x), tensor(c.filters), c.options]), 'the reference result');
+      const expected = fromTensor(await ex.reference.call('conv2dMatMul', [wireTensor(c.x), wireTensor(c.filters), c.options]), 'the reference result');
       const [kh, kw, cin] = c.filters.shape;
       const magnitude = await tfConv2d(abs(c.x), abs(c.filters), c.options);
       expectSums(got, expected, magnitude, kh * kw * cin, 'the result of conv2dMatMul', ex.backend);
@@ -81,7 +77,7 @@ export function gradePartE(ex: ExerciseGrader): void {
       `needs a matrix product: with tfjs's ${matrixProductKernels.join(', ')} kernels removed as well, conv2dMatMul cannot compute the answer`,
       batchCase(),
       async (c) => {
-        const args = [tensor(c.x), tensor(c.filters), c.options];
+        const args = [wireTensor(c.x), wireTensor(c.filters), c.options];
         await check(c); // right with the products available: else this test would prove nothing
         const report = (await ex.driver('withoutMatrixProducts', { args }, { label: 'conv2dMatMul', timeoutMs: 10_000 })) as { value?: Wire; thrown?: Wire };
         if (report.thrown !== undefined || !isWireTensor(report.value)) return;
@@ -97,8 +93,8 @@ export function gradePartE(ex: ExerciseGrader): void {
     );
 
     ex.test('rejects a channel mismatch with an Error that names both depths', async () => {
-      const x = tensor({ shape: [1, 4, 4, 3], data: new Float64Array(48) });
-      const filters = tensor({ shape: [2, 2, 2, 1], data: new Float64Array(8) });
+      const x = wireTensor({ shape: [1, 4, 4, 3], data: new Float64Array(48) });
+      const filters = wireTensor({ shape: [2, 2, 2, 1], data: new Float64Array(8) });
       const why = 'when x has 3 channels but the filters expect 2';
       const thrown = await ex.callExpectingThrow('conv2dMatMul', [x, filters, {}], why, { timeoutMs: 10_000 });
       expectInformative('conv2dMatMul', why, thrown, ['3', '2']);

@@ -10,7 +10,7 @@ import { isWireTensor, type Dense, type Thrown, type Wire, type WireTensor } fro
 import { tf } from '../support/tf.ts';
 import { blockRoles } from './graph.ts';
 import type { BlockRun, Outcome } from './protocol.ts';
-import { describeModel, readMovingStats, setBlockWeights } from './tf-model.ts';
+import { describeModel, readMovingStats, setBlockWeights, wireOf } from './tf-model.ts';
 import type { BlockOptions, BlockWeights } from './weights.ts';
 
 /** Why an Add fails on mismatched shapes, in words (shown with such a failure). */
@@ -73,11 +73,6 @@ export function dense(value: Wire, what: string): Dense {
   return { shape: t.$tensor.shape, data: Float64Array.from(t.$tensor.data) };
 }
 
-/** A dense array as a wire tensor (float32). */
-export function wireTensor(d: Dense): WireTensor {
-  return { $tensor: { shape: d.shape, dtype: 'float32', data: Float32Array.from(d.data) } };
-}
-
 /** Compares element-wise with per-element tolerances. */
 export function expectWithin(got: Dense, expected: Dense, tolerance: Float64Array | number, what: string, backend: string): void {
   expectClose(got, expected, tolerance, { what, backend });
@@ -111,7 +106,7 @@ export async function referenceBlock(
       setBlockWeights(model, found.roles, a.weights);
       const x = tf.tensor(a.x.$tensor.data, a.x.$tensor.shape);
       const y = model.apply(x, { training: a.training }) as tf.Tensor;
-      const output: WireTensor = { $tensor: { shape: y.shape.slice(), dtype: 'float32', data: Float32Array.from(await y.data()) } };
+      const output = await wireOf(y);
       tf.dispose([x, y]);
       return a.training ? { output, movingStats: await readMovingStats(model, found.roles) } : { output };
     } finally {

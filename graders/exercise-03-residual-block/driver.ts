@@ -18,7 +18,7 @@ import type { DriverOp, RunnerContext } from '../support/sandbox/runner.ts';
 import type { Thrown, WireTensor } from '../support/sandbox/wire.ts';
 import { blockRoles, type BlockRoles, type Graph } from './graph.ts';
 import { exportBlockOp, exportResNetOp, runBlockOp, type BlockRun, type DriverThrown, type ModelData, type Outcome } from './protocol.ts';
-import { describeModel, readMovingStats, RoleMismatch, setBlockWeights, tensorCount } from './tf-model.ts';
+import { describeModel, readMovingStats, RoleMismatch, setBlockWeights, tensorCount, wireOf } from './tf-model.ts';
 
 // tfjs 4.22's CPU Conv2DBackpropFilter makes one training step of the ResNet take seconds.
 // Registered at import, before the student's module loads (the harness snapshots the registry then).
@@ -124,10 +124,6 @@ async function asData(model: tf.LayersModel, fn: string): Promise<ModelData> {
 
 function tensorOf(wire: WireTensor): tf.Tensor {
   return tf.tensor(wire.$tensor.data, wire.$tensor.shape, wire.$tensor.dtype);
-}
-
-async function wireOf(t: tf.Tensor): Promise<WireTensor> {
-  return { $tensor: { shape: t.shape.slice(), dtype: 'float32', data: Float32Array.from(await t.data()) } };
 }
 
 function rolesOf(graph: Graph): { roles: BlockRoles } {

@@ -11,10 +11,10 @@
 import type { ExerciseGrader } from '../support/exercise.ts';
 import { GradeFailure } from '../support/failure.ts';
 import { callDriver } from '../support/sandbox/driver-protocol.ts';
-import type { Dense } from '../support/sandbox/wire.ts';
+import { wireTensor, type Dense } from '../support/sandbox/wire.ts';
 import { boundBlock, type Bound } from './bound.ts';
 import { materialise, realisticRunCase, runCase, showRun, type RunCase } from './cases.ts';
-import { dense, expectRan, expectWithin, referenceBlock, wireTensor, type ReferenceRun } from './check.ts';
+import { dense, expectRan, expectWithin, referenceBlock, type ReferenceRun } from './check.ts';
 import { MissingRecording } from '../support/reference.ts';
 import { runBlockOp } from './protocol.ts';
 import type { MovingStats } from './tf-model.ts';
@@ -31,7 +31,7 @@ function selfCheck(reference: Dense, bound: Bound): void {
 
 /** The oracle's answer in the reference's shape, for cases the sealed recordings do not cover. */
 function oracleRun(bound: Bound): ReferenceRun {
-  const output = { $tensor: { shape: bound.value.shape.slice(), dtype: 'float32' as const, data: Float32Array.from(bound.value.data) } };
+  const output = wireTensor(bound.value);
   const movingStats: MovingStats = {};
   for (const [role, stats] of Object.entries(bound.stats)) movingStats[role] = { mean: Array.from(stats.mean), variance: Array.from(stats.variance) };
   return { output, movingStats };

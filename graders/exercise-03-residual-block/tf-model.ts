@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { bnOf, type BlockRoles, type ConvRole, type Graph, type GraphNode, type LayerConfig } from './graph.ts';
+import type { WireTensor } from '../support/sandbox/wire.ts';
 import type { BlockWeights, ConvWeights, NormWeights } from './weights.ts';
 
 const configKeys = [
@@ -83,6 +84,15 @@ export function tensorCount(): number {
 /** The number of trainable parameters (tfjs's `countParams()` counts moving statistics too). */
 export function trainableCount(model: tf.LayersModel): number {
   return model.trainableWeights.reduce((sum, w) => sum + (w.shape as number[]).reduce((a, b) => a * b, 1), 0);
+}
+
+/**
+ * A tensor's values on the wire as float32 (read with `await data()`; the caller still owns `t`).
+ *
+ * @example await wireOf(tf.tensor([1, 2])) → { $tensor: { shape: [2], dtype: 'float32', data: Float32Array [1, 2] } }
+ */
+export async function wireOf(t: tf.Tensor): Promise<WireTensor> {
+  return { $tensor: { shape: t.shape.slice(), dtype: 'float32', data: Float32Array.from(await t.data()) } };
 }
 
 function tensorOf(values: { shape: number[]; data: Float64Array }): tf.Tensor {

@@ -9,15 +9,10 @@ import { thrownFailure, type ExerciseGrader } from '../support/exercise.ts';
 import { GradeFailure } from '../support/failure.ts';
 import { formatValue } from '../support/format.ts';
 import { callDriver } from '../support/sandbox/driver-protocol.ts';
-import { isWireTensor, type Dense, type Thrown, type Wire, type WireTensor } from '../support/sandbox/wire.ts';
+import { isWireTensor, type Dense, type Thrown, type Wire } from '../support/sandbox/wire.ts';
 import type { ModelCall, ModelCallReport } from './model-call.ts';
 import type { ModelSpec } from './models.ts';
 import { callWithModelOp } from './protocol.ts';
-
-/** The wire form of a dense array as a float32 tensor. */
-export function tensor(d: Dense): WireTensor {
-  return { $tensor: { shape: d.shape.slice(), dtype: 'float32', data: Float32Array.from(d.data) } };
-}
 
 /** The dense array of a returned tensor, or a failure saying what came back instead. */
 export function fromTensor(value: Wire | undefined, what: string): Dense {

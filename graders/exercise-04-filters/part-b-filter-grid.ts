@@ -11,11 +11,11 @@ import { expectInformative } from '../support/errors.ts';
 import type { ExerciseGrader } from '../support/exercise.ts';
 import { GradeFailure } from '../support/failure.ts';
 import { formatDense, formatNumber } from '../support/format.ts';
-import type { Dense, Wire } from '../support/sandbox/wire.ts';
+import { type Dense, type Wire, wireTensor } from '../support/sandbox/wire.ts';
 import { relativeTolerance } from '../support/tolerance.ts';
 import { dense, gridCase, showGrid, type GridCase } from './cases.ts';
 import { unlessBackendBug } from './backend-bugs.ts';
-import { fromTensor, tensor } from './check.ts';
+import { fromTensor } from './check.ts';
 import { courseKernel } from './oracle.ts';
 import { writePng } from './pictures.ts';
 
@@ -23,7 +23,7 @@ import { writePng } from './pictures.ts';
 const tolerance = relativeTolerance(1, 16);
 
 function args(c: GridCase): Wire[] {
-  return c.options === undefined ? [tensor(c.filters)] : [tensor(c.filters), { ...c.options }];
+  return c.options === undefined ? [wireTensor(c.filters)] : [wireTensor(c.filters), { ...c.options }];
 }
 
 /** The grid geometry the README specifies. */
@@ -233,7 +233,7 @@ export function gradePartB(ex: ExerciseGrader): void {
     });
 
     ex.test('rejects 2 or 4 input channels and invalid options with an Error that names the value', async () => {
-      const filters = (shape: number[]): Wire => tensor({ shape, data: new Float64Array(shape.reduce((a, b) => a * b, 1)).map((_, i) => i % 7) });
+      const filters = (shape: number[]): Wire => wireTensor({ shape, data: new Float64Array(shape.reduce((a, b) => a * b, 1)).map((_, i) => i % 7) });
       const cases: { args: Wire[]; why: string; mentions: (string | string[])[] }[] = [
         { args: [filters([3, 3, 2, 4])], why: 'for filters with 2 input channels (only 1 = gray or 3 = RGB can be shown)', mentions: ['2'] },
         { args: [filters([3, 3, 4, 4])], why: 'for filters with 4 input channels', mentions: ['4'] },

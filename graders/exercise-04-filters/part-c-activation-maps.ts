@@ -10,10 +10,10 @@ import { expectInformative } from '../support/errors.ts';
 import type { ExerciseGrader } from '../support/exercise.ts';
 import { GradeFailure } from '../support/failure.ts';
 import { formatDense, formatNumber } from '../support/format.ts';
-import type { Dense, Wire } from '../support/sandbox/wire.ts';
+import { type Dense, type Wire, wireTensor } from '../support/sandbox/wire.ts';
 import { sumTolerance, sumTolerances } from '../support/tolerance.ts';
 import { barImage, dense, featureLayers, inputShape, randomModel, showModel } from './cases.ts';
-import { callWithModel, callWithModelExpectingThrow, fromTensor, tensor } from './check.ts';
+import { callWithModel, callWithModelExpectingThrow, fromTensor } from './check.ts';
 import { termsUpTo, type ModelSpec } from './models.ts';
 import { oracleMaps, outputMagnitude } from './oracle.ts';
 import { channel, mosaic, writePng } from './pictures.ts';
@@ -29,12 +29,12 @@ interface MapsCase {
 }
 
 async function studentMaps(ex: ExerciseGrader, c: MapsCase): Promise<Dense> {
-  const value = await callWithModel(ex, 'activationMaps', c.spec, [tensor(c.image), c.layerName], { inputName: 'image' });
+  const value = await callWithModel(ex, 'activationMaps', c.spec, [wireTensor(c.image), c.layerName], { inputName: 'image' });
   return fromTensor(value, `the result of activationMaps(model, image, '${c.layerName}')`);
 }
 
 async function expectReference(ex: ExerciseGrader, c: MapsCase, got: Dense): Promise<void> {
-  const expected = fromTensor(await referenceWithModel(ex, 'activationMaps', c.spec, [tensor(c.image), c.layerName]), 'the reference maps');
+  const expected = fromTensor(await referenceWithModel(ex, 'activationMaps', c.spec, [wireTensor(c.image), c.layerName]), 'the reference maps');
   const magnitude = await outputMagnitude(c.spec, c.layerName, c.image);
   const tolerance = magnitude.data.length === expected.data.length ? sumTolerances(termsUpTo(c.spec, c.layerName), magnitude.data) : 0;
   expectClose(got, expected, tolerance, { what: `the maps of layer '${c.layerName}'`, backend: ex.backend });
@@ -178,11 +178,15 @@ export function gradePartC(ex: ExerciseGrader): void {
     );
 
     ex.test('rejects a missing layer, a layer without feature maps and an image of the wrong shape', async () => {
-      const image = tensor(bars.horizontal);
+      const image = wireTensor(bars.horizontal);
       const cases: { args: Wire[]; why: string; mentions: (string | string[])[] }[] = [
         { args: [image, 'conv9'], why: "for a layer the model does not have ('conv9')", mentions: ['conv9'] },
         { args: [image, 'logits'], why: "for 'logits', a Dense layer whose output [batch, 4] has no feature maps", mentions: ['logits'] },
-        { args: [tensor({ shape: [20, 20, 1], data: new Float64Array(400) }), 'conv1'], why: 'for a 20×20 image (the model takes 28×28×1)', mentions: ['20'] },
+        {
+          args: [wireTensor({ shape: [20, 20, 1], data: new Float64Array(400) }), 'conv1'],
+          why: 'for a 20×20 image (the model takes 28×28×1)',
+          mentions: ['20'],
+        },
       ];
       for (const c of cases) {
         const thrown = await callWithModelExpectingThrow(ex, 'activationMaps', courseModel, c.args, c.why, { inputName: 'image' });

@@ -9,10 +9,10 @@ import { expectInformative } from '../support/errors.ts';
 import type { ExerciseGrader } from '../support/exercise.ts';
 import { GradeFailure, type Section } from '../support/failure.ts';
 import { formatDense, formatNumber } from '../support/format.ts';
-import type { Dense, Wire } from '../support/sandbox/wire.ts';
+import { type Dense, type Wire, wireTensor } from '../support/sandbox/wire.ts';
 import { float32UnitRoundoff, relativeTolerance } from '../support/tolerance.ts';
 import { barImage, featureLayers, inputShape, randomModel, seededImage, showModel } from './cases.ts';
-import { callWithModel, callWithModelExpectingThrow, fromTensor, tensor } from './check.ts';
+import { callWithModel, callWithModelExpectingThrow, fromTensor } from './check.ts';
 import { course, termsUpTo, type ModelSpec } from './models.ts';
 import { ascentFacts } from './oracle.ts';
 import { referenceWithModel } from './reference-calls.ts';
@@ -31,7 +31,7 @@ interface AscentCase {
 }
 
 function args(c: AscentCase): Wire[] {
-  return [c.layerName, c.channel, { steps: c.steps, learningRate: c.learningRate, start: tensor(c.start) }];
+  return [c.layerName, c.channel, { steps: c.steps, learningRate: c.learningRate, start: wireTensor(c.start) }];
 }
 
 async function studentAscent(ex: ExerciseGrader, c: AscentCase): Promise<Dense> {
@@ -170,7 +170,7 @@ export function gradePartD(ex: ExerciseGrader): void {
     );
 
     ex.test('rejects a channel out of range, a bad step count or learning rate, and a start of the wrong shape', async () => {
-      const start = tensor(barImage(0, 11));
+      const start = wireTensor(barImage(0, 11));
       const options = (extra: Record<string, Wire>): Wire => ({ steps: 2, learningRate: 1, start, ...extra });
       const cases: { args: Wire[]; why: string; mentions: (string | string[])[] }[] = [
         { args: ['conv1', 8, options({})], why: "for channel 8 of 'conv1', which has channels 0–7", mentions: ['8'] },
@@ -184,7 +184,7 @@ export function gradePartD(ex: ExerciseGrader): void {
           mentions: ['Infinity'],
         },
         {
-          args: ['conv1', 0, options({ start: tensor({ shape: [20, 20, 1], data: new Float64Array(400) }) })],
+          args: ['conv1', 0, options({ start: wireTensor({ shape: [20, 20, 1], data: new Float64Array(400) }) })],
           why: 'for a 20×20 start image (the model takes 28×28×1)',
           mentions: ['20'],
         },

@@ -84,6 +84,15 @@ export function nd(dense: Dense, layout?: Layout): WireNd {
   return layout === undefined ? { $nd: dense } : { $nd: dense, layout };
 }
 
+/**
+ * A dense array on the wire as a float32 tensor (the values rounded to float32).
+ *
+ * @example wireTensor({ shape: [2], data: Float64Array.of(0.5, 1) }) → { $tensor: { shape: [2], dtype: 'float32', data: Float32Array [0.5, 1] } }
+ */
+export function wireTensor(dense: Dense): WireTensor {
+  return { $tensor: { shape: dense.shape.slice(), dtype: 'float32', data: Float32Array.from(dense.data) } };
+}
+
 /** The number of elements of a shape. */
 export function sizeOf(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
