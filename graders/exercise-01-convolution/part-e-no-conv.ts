@@ -5,6 +5,7 @@
  * loads) and by Part E's grader (to name the kernel when a submission still calls one).
  */
 import type * as tfjs from '@tensorflow/tfjs';
+import { convolutionKernelNames } from '../support/sandbox/kernel-names.ts';
 
 /** Whether a kernel name is a convolution (Conv2D, FusedConv2D, DepthwiseConv2dNative, Conv3D, their gradients, …). */
 export function isConvolutionKernel(name: string): boolean {
@@ -76,21 +77,6 @@ export async function whileHidden<T>(kernels: string[], backends: string[], run:
 
 /** tfjs 4.22's kernels that multiply matrices: tf.matMul, tf.dot and tf.outerProduct run BatchMatMul; tf.einsum runs Einsum. */
 export const matrixProductKernels = ['BatchMatMul', '_FusedMatMul', 'Einsum'];
-
-/** tfjs 4.22's convolution kernel names (every backend uses the same names). */
-const convolutionKernelNames = [
-  'Conv2D',
-  'Conv2DBackpropFilter',
-  'Conv2DBackpropInput',
-  'Conv3D',
-  'Conv3DBackpropFilterV2',
-  'Conv3DBackpropInputV2',
-  'DepthwiseConv2dNative',
-  'DepthwiseConv2dNativeBackpropFilter',
-  'DepthwiseConv2dNativeBackpropInput',
-  'FusedConv2D',
-  'FusedDepthwiseConv2D',
-];
 
 /**
  * The convolution kernel named in a tfjs "Kernel 'X' not registered for backend 'y'" message,

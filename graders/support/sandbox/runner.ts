@@ -15,6 +15,7 @@ import workerThreads from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import { fromStudent, toStudent, UnreadableResult, describe, type Created } from './codec.ts';
 import { callOp, handle } from './driver-protocol.ts';
+import { convolutionKernelNames } from './kernel-names.ts';
 import type { Hygiene, Request, Response, Thrown, Wire } from './wire.ts';
 
 /** What a driver op (exercise-specific, trusted code) can use. */
@@ -73,22 +74,7 @@ const getBackend = tf.getBackend;
 const profile = tf.profile;
 const send = (message: Response | { notice: string; [key: string]: unknown }): void => void process.send!(message);
 // Every convolution kernel is watched: exercise 01 removes them all, and re-registering one must show.
-const watchedKernels = [
-  'MatMul',
-  'BatchMatMul',
-  '_FusedMatMul',
-  'Conv2D',
-  'FusedConv2D',
-  'Conv2DBackpropInput',
-  'Conv2DBackpropFilter',
-  'Conv3D',
-  'Conv3DBackpropFilterV2',
-  'Conv3DBackpropInputV2',
-  'DepthwiseConv2dNative',
-  'DepthwiseConv2dNativeBackpropFilter',
-  'DepthwiseConv2dNativeBackpropInput',
-  'FusedDepthwiseConv2D',
-];
+const watchedKernels = ['MatMul', 'BatchMatMul', '_FusedMatMul', ...convolutionKernelNames];
 
 // Refused operations. The permission model already denies them; these wrappers also record the
 // attempt, so a submission that catches the denial is still reported.
