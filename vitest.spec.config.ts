@@ -2,7 +2,12 @@ import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /** Specs that run the real commands on a copy of the repository: minutes, not seconds. */
-const endToEnd = ['tools/student/student-loop.spec.ts', 'tools/grade/class/grade-class.spec.ts', 'tools/grade/class/hostile-class.spec.ts'];
+const endToEnd = [
+  'tools/student/student-loop.spec.ts',
+  'tools/grade/class/grade-class.spec.ts',
+  'tools/grade/class/hostile-class.spec.ts',
+  'tools/goldens/goldens.spec.ts',
+];
 
 /**
  * The repository's own unit tests (`*.spec.ts`): the harness, datasets, tools.
