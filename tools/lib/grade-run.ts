@@ -12,13 +12,14 @@ import { repoRoot } from '../../graders/support/paths.ts';
 import { killSandboxes } from '../../graders/support/sandbox/cleanup.ts';
 import type { RunResult } from '../../graders/support/results/model.ts';
 import { readRunResult } from '../../graders/support/results/schema.ts';
+import { courseWebgpu } from '../../graders/support/settings.ts';
 
 export interface GradeRunOptions {
   /** Folder laid out like exercises/ (absolute or relative to the repository). */
   target: string;
   /** Exercise ids to grade (vitest file filters); all when empty. */
   exercises?: string[];
-  /** vitest projects (backends) to run; all available when empty. */
+  /** vitest projects (backends) to run, the grading's whole set (without webgpu the child runs with COURSE_WEBGPU=0); all available when empty. */
   backends?: string[];
   /** Extra environment. */
   env?: NodeJS.ProcessEnv;
@@ -80,6 +81,26 @@ export function stopAllGradings(): number {
 }
 
 /**
+ * The environment of a grading's `vitest run`: the caller's, plus the target, the results file and
+ * what the options ask for; `options.env` has the last word.
+ *
+ * @example childEnv({ target: 'solutions', backends: ['cpu'] }, '/tmp/r.json').COURSE_WEBGPU → '0'
+ */
+export function childEnv(options: GradeRunOptions, results: string, parent: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return {
+    ...parent,
+    GRADE_TARGET: options.target,
+    GRADE_RESULTS: results,
+    NO_COLOR: '1',
+    // The backends asked for are this grading's whole set: without webgpu, the run must not count
+    // as a backend subset of a machine that has it (a filtered run, which no export takes).
+    ...(options.backends !== undefined && options.backends.length > 0 && !options.backends.includes('webgpu') ? { [courseWebgpu.name]: '0' } : {}),
+    ...(options.isolate === undefined ? {} : { GRADE_RUN_ID: options.isolate.runId }),
+    ...options.env,
+  };
+}
+
+/**
  * Grades `target` in a child `vitest run` and returns its result.
  *
  * @example await gradeRun({ target: 'solutions', exercises: ['exercise-01'], backends: ['cpu'] }) → { result: { exercises: [ … ] }, exitCode: 0, timedOut: false, … }
@@ -90,14 +111,7 @@ export function gradeRun(options: GradeRunOptions): Promise<GradeRun> {
   const results = options.resultsFile ?? path.join(dir!, 'result.json');
   const args = [path.join(cwd, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...(options.vitestArgs ?? []), ...(options.exercises ?? [])];
   for (const backend of options.backends ?? []) args.push('--project', backend);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    GRADE_TARGET: options.target,
-    GRADE_RESULTS: results,
-    NO_COLOR: '1',
-    ...(options.isolate === undefined ? {} : { GRADE_RUN_ID: options.isolate.runId }),
-    ...options.env,
-  };
+  const env = childEnv(options, results);
   // Windows has no process groups to signal (and `detached` opens a console there): taskkill /T.
   const windows = process.platform === 'win32';
   const group = (options.signal !== undefined || options.isolate !== undefined) && !windows;

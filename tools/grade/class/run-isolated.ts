@@ -44,7 +44,6 @@ export async function runIsolated(options: IsolatedOptions): Promise<IsolatedRun
   const runId = randomUUID();
   // A replay path or a recording folder from the instructor's shell must not reach a class grading.
   const env: NodeJS.ProcessEnv = { GRADE_SEED: options.seed, GRADE_PATH: undefined, GRADE_RECORD_DIR: undefined };
-  if (!options.backends.includes('webgpu')) env.COURSE_WEBGPU = '0';
   // One grader process for all of this student's exercises (tfjs and the graders loaded once);
   // each exercise still gets its own student process (graders/support/sandbox/current.ts).
   const run = await gradeRun({ ...options, env, isolate: { runId }, keepBytes, vitestArgs: ['--no-isolate'] });
