@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type RunResult, resultSchemaVersion } from '../../graders/support/results/model.ts';
+import { runResult } from '../../graders/support/results/run-fixture.ts';
 import type { StoredGrading } from '../../graders/support/results/store.ts';
 import { staleReasons } from './cached-grading.ts';
 import type { CacheInputs } from './grade-cache.ts';
 
 const now: CacheInputs = { target: '/repo/exercises', student: 's1', graders: 'g1', backends: 'cpu', seed: 'default' };
-const result: RunResult = {
-  schemaVersion: resultSchemaVersion,
-  startedAt: '',
-  durationMs: 0,
-  target: 'exercises',
-  seed: 'default',
-  backends: [],
-  unavailable: [],
-  filtered: false,
-  graders_modified: [],
-  exercises: [],
-  errors: [],
-  counts: { passed: 0, failed: 0, skipped: 0 },
-};
+const result = runResult([], { backends: [] });
 const stored = (inputs: Record<string, string> | undefined): StoredGrading => ({ gradedAt: '', gradings: 1, result, ...(inputs ? { inputs } : {}) });
 
 describe('when a stored grading is reused', () => {

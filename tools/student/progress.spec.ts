@@ -1,7 +1,8 @@
 import { stripVTControlCharacters as plain } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Course, Exercise } from '../../graders/support/course.ts';
-import { type PartResult, type RunResult, resultSchemaVersion } from '../../graders/support/results/model.ts';
+import type { PartResult } from '../../graders/support/results/model.ts';
+import { runResult } from '../../graders/support/results/run-fixture.ts';
 import type { ExerciseState } from '../lib/cached-grading.ts';
 import { courseProgress } from './progress.ts';
 import { renderProgress } from './render-progress.ts';
@@ -25,20 +26,7 @@ function part(id: string, score: number, maxScore: number, bonus = false): PartR
 }
 
 function state(parts: PartResult[]): ExerciseState {
-  const result: RunResult = {
-    schemaVersion: resultSchemaVersion,
-    startedAt: '',
-    durationMs: 0,
-    target: 'exercises',
-    seed: 'default',
-    backends: [{ name: 'cpu', adapter: 'cpu' }],
-    unavailable: [],
-    filtered: false,
-    graders_modified: [],
-    exercises: [{ id: exercise.id, title: exercise.title, score: parts.reduce((s, p) => s + p.score, 0), maxScore: 5, parts }],
-    errors: [],
-    counts: { passed: 0, failed: 0, skipped: 0 },
-  };
+  const result = runResult([{ id: exercise.id, title: exercise.title, score: parts.reduce((s, p) => s + p.score, 0), maxScore: 5, parts }]);
   return { exercise, entry: { gradedAt: '', gradings: 1, result }, graded: false, notes: [] };
 }
 

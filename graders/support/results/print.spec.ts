@@ -1,6 +1,7 @@
 import { stripVTControlCharacters as plain } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { ExerciseResult, FailureData, PartResult, RunResult, TestResult } from './model.ts';
+import { runResult } from './run-fixture.ts';
 import { formatCounts, formatFailures, formatScoreTable, sharedFailure, testText } from './print.ts';
 
 const failed = (message: string): TestResult => ({ name: `t ${message.length}`, backend: 'cpu', status: 'failed', durationMs: 1, message });
@@ -26,20 +27,7 @@ function exercise(parts: PartResult[]): ExerciseResult {
 }
 
 function run(ex: ExerciseResult): RunResult {
-  return {
-    schemaVersion: 2,
-    startedAt: '',
-    durationMs: 0,
-    target: 'exercises',
-    seed: 'default',
-    backends: [{ name: 'cpu', adapter: 'cpu' }],
-    unavailable: [],
-    filtered: false,
-    graders_modified: [],
-    exercises: [ex],
-    errors: [],
-    counts: { passed: 0, failed: 0, skipped: 0 },
-  };
+  return runResult([ex]);
 }
 
 describe('testText', () => {
