@@ -24,6 +24,16 @@ export function parseStepTimes(output: string): { step: string; ok: boolean; sec
 }
 
 /**
+ * The whole run's wall time from verify's closing line, when it prints one.
+ *
+ * @example parseVerifyTotal('verify: 9 of 9 steps passed (512.3 s)\n') → 512.3
+ */
+export function parseVerifyTotal(output: string): number | undefined {
+  const match = /^verify: .* \((\d+(?:\.\d+)?) s\)$/m.exec(output);
+  return match === null ? undefined : Number(match[1]);
+}
+
+/**
  * Runs `npm run verify` (with `only` as `--only` filters) `runs` times; a timing per step and
  * one for the whole run. A failed step is reported on stderr: its time still counts.
  *
