@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type RunResult, resultSchemaVersion } from './model.ts';
+import type { RunResult } from './model.ts';
+import { runResult } from './run-fixture.ts';
 import { readRunResult } from './schema.ts';
 import { sliceRun } from './slice.ts';
 import { readStoreEntry, recordRun, storedExercises, storeFile } from './store.ts';
@@ -18,20 +19,16 @@ function run(ids: string[], options: { filtered?: boolean; errors?: string[]; sc
     backends: [{ backend: 'cpu', status }],
     tests: [{ name: `t${id}`, backend: 'cpu', status, durationMs: 1 }],
   });
-  return {
-    schemaVersion: resultSchemaVersion,
-    startedAt: '2026-01-01T00:00:00Z',
-    durationMs: 1,
-    target: 'exercises',
-    seed: 'default',
-    backends: [{ name: 'cpu', adapter: 'cpu' }],
-    unavailable: [],
-    filtered: options.filtered ?? false,
-    graders_modified: [],
-    exercises: ids.map((id) => ({ id, title: id, score: options.score ?? 2, maxScore: 4, parts: [part('A', 'passed'), part('B', 'failed')] })),
-    errors: options.errors ?? [],
-    counts: { passed: ids.length, failed: ids.length, skipped: 0 },
-  };
+  return runResult(
+    ids.map((id) => ({ id, title: id, score: options.score ?? 2, maxScore: 4, parts: [part('A', 'passed'), part('B', 'failed')] })),
+    {
+      startedAt: '2026-01-01T00:00:00Z',
+      durationMs: 1,
+      filtered: options.filtered ?? false,
+      errors: options.errors ?? [],
+      counts: { passed: ids.length, failed: ids.length, skipped: 0 },
+    },
+  );
 }
 
 describe('the result store', () => {
