@@ -71,6 +71,11 @@ export default class CourseReporter implements Reporter {
       );
   }
 
+  /** Each run's own start: in watch mode one reporter sees many runs, and onInit only the first. */
+  onTestRunStart(): void {
+    this.startedAt = new Date();
+  }
+
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>): void {
     const runId = gradeRunId.read();
     const leftover = runId !== undefined ? killSandboxes(runId) : 0;
