@@ -7,9 +7,11 @@ import { build, buildSync, type BuildOptions, type Message } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { metafileInputs } from '../inputs/import-graph.ts';
 import { digestFiles, readRemembered, remember } from '../inputs/input-digest.mjs';
-import { repoRoot, shortPath } from '../paths.ts';
+import { repoRoot, shortPath, stateDir } from '../paths.ts';
+import { tfjsAliases, tfjsShim, tfjsShimModule } from '../tfjs-shim.ts';
 import { confine, type ForbiddenDir } from './confine.ts';
 
 /** Compilation failed: a syntax error, a missing file, or a forbidden import. */
@@ -46,6 +48,12 @@ const common: BuildOptions = {
   logLevel: 'silent',
 };
 
+/** This bundler's own code, where it lies inside `root`: how a bundle is made is part of what it is made of. */
+function bundlerFiles(root: string): string[] {
+  const own = [fileURLToPath(import.meta.url), tfjsShimModule];
+  return own.map((file) => path.relative(root, file).split(path.sep).join('/')).filter((file) => !file.startsWith('..'));
+}
+
 /**
  * Bundles trusted grader code (the runner, a driver) once per content. Every file the bundle is
  * made of (esbuild's metafile: the entry and everything it imports, `datasets/` included) is
@@ -62,9 +70,16 @@ export function bundleCached(entry: string, dir: string, prefix: string, root = 
   const remembered = readRemembered(inputsFile, key, root);
   // The output is remembered by name: a copied repository never reuses another one's build folder.
   const reused = remembered?.output === undefined ? undefined : path.join(dir, path.basename(remembered.output));
-  if (reused !== undefined && existsSync(reused)) return reused;
-  const result = buildSync({ ...common, absWorkingDir: root, entryPoints: [entry], outfile: path.join(dir, `${prefix}.mjs`), write: false, metafile: true });
-  const files = metafileInputs(root, result.metafile);
+  // A record that does not list the bundler itself predates tfjs-shim.ts: its bundle imports tfjs the slow way.
+  const current = remembered !== undefined && bundlerFiles(root).every((file) => remembered.files.includes(file));
+  if (reused !== undefined && current && existsSync(reused)) return reused;
+  const once = (alias: Record<string, string> = {}) =>
+    buildSync({ ...common, absWorkingDir: root, entryPoints: [entry], outfile: path.join(dir, `${prefix}.mjs`), write: false, metafile: true, alias });
+  let result = once();
+  // tfjs through require (tfjs-shim.ts): buildSync takes no plugins, so a second pass aliases what the first left external.
+  const alias = tfjsAliases(root, dir, result.metafile);
+  if (Object.keys(alias).length > 0) result = once(alias);
+  const files = [...metafileInputs(root, result.metafile), ...bundlerFiles(root)].sort();
   const digest = digestFiles(root, files);
   const outfile = path.join(dir, `${prefix}-${digest.slice(0, 16)}.mjs`);
   // Write then rename, so a concurrent reader never sees half a file. The folder may not exist
@@ -87,7 +102,8 @@ export async function bundle(options: BundleOptions): Promise<void> {
       ...common,
       entryPoints: [options.entry],
       outfile: options.outfile,
-      plugins: [confine([path.dirname(options.entry), ...sharedRoots], options.forbidden)],
+      // tfjs through require first: its generated modules are not files for confine to check.
+      plugins: [tfjsShim(repoRoot, path.join(stateDir, 'build')), confine([path.dirname(options.entry), ...sharedRoots], options.forbidden)],
     });
   } catch (error) {
     const errors = (error as { errors?: Message[] }).errors;
