@@ -4,7 +4,7 @@
  * @example runResult([exerciseResult]).exercises.length → 1
  * @example runResult([], { backends: [] }).backends → []
  */
-import { type ExerciseResult, type RunResult, resultSchemaVersion } from './model.ts';
+import { type ExerciseResult, type PartResult, type RunResult, resultSchemaVersion } from './model.ts';
 
 export function runResult(exercises: ExerciseResult[] = [], overrides: Partial<RunResult> = {}): RunResult {
   return {
@@ -21,5 +21,23 @@ export function runResult(exercises: ExerciseResult[] = [], overrides: Partial<R
     errors: [],
     counts: { passed: 0, failed: 0, skipped: 0 },
     ...overrides,
+  };
+}
+
+/**
+ * A part worth 2 points with one cpu test `t<id>` of the given status (2 points when it passed).
+ *
+ * @example partResult('B', 'failed') → { id: 'B', score: 0, maxScore: 2, status: 'failed', tests: [{ name: 'tB', … }], … }
+ */
+export function partResult(id: string, status: PartResult['status']): PartResult {
+  return {
+    id,
+    title: id,
+    score: status === 'passed' ? 2 : 0,
+    maxScore: 2,
+    bonus: false,
+    status,
+    backends: [{ backend: 'cpu', status }],
+    tests: [{ name: `t${id}`, backend: 'cpu', status, durationMs: 1 }],
   };
 }

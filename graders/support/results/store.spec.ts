@@ -3,24 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunResult } from './model.ts';
-import { runResult } from './run-fixture.ts';
+import { partResult, runResult } from './run-fixture.ts';
 import { readRunResult } from './schema.ts';
 import { sliceRun } from './slice.ts';
 import { readStoreEntry, recordRun, storedExercises, storeFile } from './store.ts';
 
 function run(ids: string[], options: { filtered?: boolean; errors?: string[]; score?: number } = {}): RunResult {
-  const part = (id: string, status: 'passed' | 'failed') => ({
-    id,
-    title: id,
-    score: status === 'passed' ? 2 : 0,
-    maxScore: 2,
-    bonus: false,
-    status,
-    backends: [{ backend: 'cpu', status }],
-    tests: [{ name: `t${id}`, backend: 'cpu', status, durationMs: 1 }],
-  });
   return runResult(
-    ids.map((id) => ({ id, title: id, score: options.score ?? 2, maxScore: 4, parts: [part('A', 'passed'), part('B', 'failed')] })),
+    ids.map((id) => ({ id, title: id, score: options.score ?? 2, maxScore: 4, parts: [partResult('A', 'passed'), partResult('B', 'failed')] })),
     {
       startedAt: '2026-01-01T00:00:00Z',
       durationMs: 1,
