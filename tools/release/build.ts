@@ -11,7 +11,7 @@ import { repoRoot } from '../../graders/support/paths.ts';
 import { releaseFiles, studentScripts } from './contents.ts';
 import { formatLeak, scanRelease, type Leak } from './leaks.ts';
 import { writeManifest } from './manifest.ts';
-import { recordReferences } from './record.ts';
+import { checkReference, type Recording, recordReferences } from './record.ts';
 import { compareRecordings, readRecording, sealRecordings, type SealedSummary } from './seal.ts';
 import { collectSecrets } from './secrets.ts';
 import { studentGuide, studentPackageJson, studentReadme } from './student-files.ts';
@@ -26,8 +26,12 @@ export interface ReleaseOptions {
   force?: boolean;
   /** Record twice and compare. */
   checkDeterminism?: boolean;
-  /** Use an existing recording folder instead of grading the solutions. */
-  recording?: string;
+  /**
+   * Use an existing recording instead of grading the solutions: a folder (taken as it is), or a
+   * recording with the solutions' grading behind it, checked as a recording made here is (full
+   * marks on every part, warnings logged). The caller keeps either: it is not removed.
+   */
+  recording?: string | Recording;
   log?: (line: string) => void;
 }
 
@@ -74,9 +78,12 @@ async function writeStubs(out: string): Promise<string> {
 export async function buildRelease(course: Course, options: ReleaseOptions): Promise<ReleaseReport> {
   const log = options.log ?? (() => {});
   const out = path.resolve(options.out);
+  const given = typeof options.recording === 'string' ? undefined : options.recording;
+  // Before anything is written: a recording whose solutions lost a point makes no release.
+  if (given !== undefined) for (const warning of checkReference(course, given.result)) log(`warning: ${warning}`);
   prepareOut(out, options.force === true);
 
-  let recordingDir = options.recording;
+  let recordingDir = typeof options.recording === 'string' ? options.recording : given?.dir;
   let recordingMs = 0;
   let determinism: string[] | undefined;
   if (recordingDir === undefined) {

@@ -20,27 +20,30 @@ export interface Recording {
   warnings: string[];
 }
 
+/** A fresh, empty folder for a recording (under the system's temporary folder). */
+export function recordingDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'record-'));
+}
+
 /**
- * Grades `solutions/` with recording on; throws when the reference does not score full marks on
- * every part (a release made from a failing reference would fail every student).
+ * The environment that makes a grading a recording into `dir`: the default seed and no replay,
+ * whatever the instructor's shell says.
  *
- * @example await recordReferences(course, ['cpu']) → { dir: '/tmp/record-…', result, durationMs: 61234 }
+ * @example recordingEnv('/tmp/record-x') → { GRADE_RECORD_DIR: '/tmp/record-x', GRADE_SEED: '', GRADE_PATH: '' }
  */
-export async function recordReferences(course: Course, backends: string[], root?: string): Promise<Recording> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'record-'));
-  const run = await gradeRun({
-    target: 'solutions',
-    backends,
-    ...(root ? { cwd: root } : {}),
-    // The default seed and no replay, whatever the instructor's shell says; webgpu only when asked.
-    env: { GRADE_RECORD_DIR: dir, GRADE_SEED: '', GRADE_PATH: '', ...(backends.includes('webgpu') ? {} : { COURSE_WEBGPU: '0' }) },
-    timeoutMs: 30 * 60_000,
-  });
-  const result = run.result;
-  if (result === undefined)
-    throw new Error(
-      `release: grading the solutions wrote no results (exit code ${run.exitCode}); last output:\n${run.output.split('\n').slice(-30).join('\n')}`,
-    );
+export function recordingEnv(dir: string): NodeJS.ProcessEnv {
+  return { GRADE_RECORD_DIR: dir, GRADE_SEED: '', GRADE_PATH: '' };
+}
+
+/**
+ * Checks the solutions' grading behind a recording: every exercise of `course` graded, every part
+ * passed (a release made from a failing reference would fail every student). Throws an Error that
+ * lists what is missing or lost; returns warnings (grader errors beside fully graded parts).
+ *
+ * @example checkReference(course, result) → [] (full marks, no grader error)
+ * @example checkReference(course, resultWithFailedPart) → throws "release: the reference solutions must score full marks … exercise-01 part A: failed (0/2)"
+ */
+export function checkReference(course: Course, result: RunResult): string[] {
   const problems = course.exercises.flatMap((exercise) => {
     const graded = result.exercises.find((e) => e.id === exercise.id);
     if (graded === undefined) return [`${exercise.id}: its grader did not run`];
@@ -48,8 +51,31 @@ export async function recordReferences(course: Course, backends: string[], root?
     return failed.length > 0 && graded.error !== undefined ? [`${exercise.id}: ${graded.error.split('\n')[0]}`, ...failed] : failed;
   });
   if (problems.length > 0) throw new Error(`release: the reference solutions must score full marks before a release; they do not:\n  ${problems.join('\n  ')}`);
-  const warnings = result.exercises
+  return result.exercises
     .filter((e) => e.error !== undefined)
     .map((e) => `${e.id}: the grader reported an error beside its graded parts: ${e.error!.split('\n')[0]}`);
-  return { dir, result, durationMs: run.durationMs, warnings };
+}
+
+/**
+ * Grades `solutions/` with recording on; throws when the reference does not score full marks on
+ * every part ({@link checkReference}).
+ *
+ * @example await recordReferences(course, ['cpu']) → { dir: '/tmp/record-…', result, durationMs: 61234 }
+ */
+export async function recordReferences(course: Course, backends: string[], root?: string): Promise<Recording> {
+  const dir = recordingDir();
+  const run = await gradeRun({
+    target: 'solutions',
+    backends,
+    ...(root ? { cwd: root } : {}),
+    // Webgpu only when asked.
+    env: { ...recordingEnv(dir), ...(backends.includes('webgpu') ? {} : { COURSE_WEBGPU: '0' }) },
+    timeoutMs: 30 * 60_000,
+  });
+  const result = run.result;
+  if (result === undefined)
+    throw new Error(
+      `release: grading the solutions wrote no results (exit code ${run.exitCode}); last output:\n${run.output.split('\n').slice(-30).join('\n')}`,
+    );
+  return { dir, result, durationMs: run.durationMs, warnings: checkReference(course, result) };
 }

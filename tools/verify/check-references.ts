@@ -1,10 +1,16 @@
 /**
  * Steps: the hidden reference scores full marks on every part and backend; every stub scores 0
- * on every part (each part runs and fails: none is skipped or passes by accident).
+ * on every part (each part runs and fails: none is skipped or passes by accident). The solutions
+ * are graded as a release records its reference (the default seed, no replay, GRADE_RECORD_DIR),
+ * and that recording is handed to the release step (tools/release/recording-handover.ts), which
+ * then does not grade the solutions again to build its release.
  */
+import { rmSync } from 'node:fs';
 import { loadCourse } from '../../graders/support/course.ts';
 import type { RunResult } from '../../graders/support/results/model.ts';
-import { gradeRun } from '../lib/grade-run.ts';
+import { type GradeRun, gradeRun } from '../lib/grade-run.ts';
+import { recordingDir, recordingEnv } from '../release/record.ts';
+import { handOverRecording } from '../release/recording-handover.ts';
 import { table, type Step } from './step.ts';
 import { soloWorkersEnv } from './workers.ts';
 
@@ -14,10 +20,16 @@ function partRows(result: RunResult): string[][] {
   );
 }
 
-/** Grades `target` and checks each part with `good`. */
-async function gradeAll(target: string, good: (score: number, max: number, status: string) => boolean): Promise<{ ok: boolean; lines: string[] }> {
+/** Grades `target` (with `env`) and checks each part with `good`; `graded` sees the run first. */
+async function gradeAll(
+  target: string,
+  good: (score: number, max: number, status: string) => boolean,
+  env: NodeJS.ProcessEnv = {},
+  graded: (run: GradeRun) => void = () => {},
+): Promise<{ ok: boolean; lines: string[] }> {
   // Graded as students grade it, on two workers: this step has the machine to itself.
-  const run = await gradeRun({ target, env: soloWorkersEnv });
+  const run = await gradeRun({ target, env: { ...soloWorkersEnv, ...env } });
+  graded(run);
   if (run.result === undefined) return { ok: false, lines: ['no results file was written; output:', ...run.output.split('\n').slice(-40)] };
   const course = loadCourse();
   const missing = course.exercises.filter((e) => !run.result!.exercises.some((r) => r.id === e.id)).map((e) => `${e.id}: no grader ran`);
@@ -33,7 +45,19 @@ async function gradeAll(target: string, good: (score: number, max: number, statu
 
 export const solutionsScoreFull: Step = {
   name: 'solutions score full marks',
-  run: () => gradeAll('solutions', (score, max, status) => status === 'passed' && score === max),
+  run: () => {
+    const dir = recordingDir();
+    return gradeAll(
+      'solutions',
+      (score, max, status) => status === 'passed' && score === max,
+      recordingEnv(dir),
+      // The release build checks the result itself (full marks, warnings) before it seals anything.
+      (run) =>
+        run.result === undefined
+          ? rmSync(dir, { recursive: true, force: true })
+          : handOverRecording({ dir, result: run.result, durationMs: run.durationMs, warnings: [] }),
+    );
+  },
 };
 
 export const stubsScoreZero: Step = {

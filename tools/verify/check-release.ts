@@ -20,7 +20,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadCourse } from '../../graders/support/course.ts';
 import { repoRoot, stateDir } from '../../graders/support/paths.ts';
-import { buildRelease } from '../release/build.ts';
+import { buildRelease, type ReleaseReport } from '../release/build.ts';
 import { checkAutograding } from '../release/check/autograding.ts';
 import { checkGradescopeAutograder } from '../release/check/gradescope.ts';
 import type { Context } from '../release/check/context.ts';
@@ -29,6 +29,8 @@ import { checkMutants } from '../release/check/mutants.ts';
 import { checkPublishing } from '../release/check/publishing.ts';
 import { checkReferences } from '../release/check/references.ts';
 import { checkStatic } from '../release/check/static-checks.ts';
+import { type PhaseOutcome, phaseTimes, reportPhases, runPhase } from '../release/check/phases.ts';
+import { takeRecording } from '../release/recording-handover.ts';
 import { formatLeak } from '../release/leaks.ts';
 import type { Step } from './step.ts';
 import { keepReleaseCheck } from '../../graders/support/settings.ts';
@@ -54,31 +56,54 @@ export function releaseStep(only?: string[], backends: string[] = ['cpu']): Step
         lines: [],
         problems: [],
       };
+      // The solutions step's grading, when it ran in this verify on the same backends, is the
+      // reference the release seals: the solutions are not graded a second time to record it.
+      const handed = takeRecording(backends);
+      ctx.lines.push(handed.recording !== undefined ? handed.reason : `reference recorded here (${handed.reason})`);
       try {
-        const started = Date.now();
-        const report = await buildRelease(course, { out: release, backends, log: (line) => (line.startsWith('warning') ? ctx.lines.push(line) : undefined) });
-        ctx.lines.push(
-          `release built in ${((Date.now() - started) / 1000).toFixed(0)} s: ${report.files} files, sealed ${report.sealed.map((s) => `${s.id} ${s.entries} answers ${(s.bytes / 1024).toFixed(0)} KB`).join(', ')}`,
-        );
-        ctx.problems.push(...report.leaks.map((l) => `LEAK ${formatLeak(l)}`));
-        ctx.lines.push(
-          report.leaks.length === 0
-            ? 'leak scan: no solution file, solution function body or answer in the release'
-            : `leak scan: ${report.leaks.length} leak(s)`,
-        );
-        linkTree(path.join(repoRoot, 'node_modules'), path.join(release, 'node_modules'));
-        checkStatic(ctx);
-        await checkReferences(ctx);
-        checkAutograding(ctx);
-        checkGradescopeAutograder(ctx);
-        await checkMutants(ctx);
-        await checkPublishing(
-          ctx,
-          report.sealed.filter((s) => s.entries > 0).map((s) => s.id),
-        );
+        let report: ReleaseReport | undefined;
+        const build = await runPhase(ctx, 'build', async (own) => {
+          report = await buildRelease(course, {
+            out: release,
+            backends,
+            recording: handed.recording,
+            log: (line) => (line.startsWith('warning') ? own.lines.push(line) : undefined),
+          });
+          own.lines.push(
+            `release built: ${report.files} files, sealed ${report.sealed.map((s) => `${s.id} ${s.entries} answers ${(s.bytes / 1024).toFixed(0)} KB`).join(', ')}`,
+          );
+          own.problems.push(...report.leaks.map((l) => `LEAK ${formatLeak(l)}`));
+          own.lines.push(
+            report.leaks.length === 0
+              ? 'leak scan: no solution file, solution function body or answer in the release'
+              : `leak scan: ${report.leaks.length} leak(s)`,
+          );
+        });
+        reportPhases(ctx, [build]);
+        const groups: PhaseOutcome[][] = [[build]];
+        if (report !== undefined) {
+          const sealedIds = report.sealed.filter((s) => s.entries > 0).map((s) => s.id);
+          linkTree(path.join(repoRoot, 'node_modules'), path.join(release, 'node_modules'));
+          const phases: [string, (own: Context) => void | Promise<void>][][] = [
+            [['static checks', checkStatic]],
+            [['references', checkReferences]],
+            [['autograding', checkAutograding]],
+            [['gradescope', checkGradescopeAutograder]],
+            [['mutants', checkMutants]],
+            // Last: publishing changes the release.
+            [['publishing', (own) => checkPublishing(own, sealedIds)]],
+          ];
+          for (const group of phases) {
+            const outcomes = await Promise.all(group.map(([name, check]) => runPhase(ctx, name, check)));
+            reportPhases(ctx, outcomes);
+            groups.push(outcomes);
+          }
+        }
+        ctx.lines.push(phaseTimes(groups));
       } catch (error) {
         ctx.problems.push(String(error instanceof Error ? error.message : error));
       } finally {
+        if (handed.recording !== undefined) rmSync(handed.recording.dir, { recursive: true, force: true });
         if (keepReleaseCheck.read()) ctx.lines.push(`kept ${work}`);
         else rmSync(work, { recursive: true, force: true });
       }

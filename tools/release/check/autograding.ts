@@ -2,7 +2,6 @@
  * The autograding workflow, run the way GitHub runs it, for one exercise.
  */
 import { cpSync, readFileSync, rmSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { maxScore } from '../../../graders/support/course.ts';
 import { repoRoot } from '../../../graders/support/paths.ts';
@@ -11,6 +10,7 @@ import * as reporter from '../../grade/exports/fixtures/github-reporter/reporter
 import { runnerName } from '../workflow.ts';
 import { readYaml } from '../../lib/yaml.ts';
 import type { Context } from './context.ts';
+import { spawnAsync } from './spawn-async.ts';
 
 /**
  * Runs one exercise's autograding steps as GitHub would, from the workflow's own text: the
@@ -18,7 +18,7 @@ import type { Context } from './context.ts';
  * reporter arithmetic over its output, then the Points step — on the solution copied in as
  * student code, so every part must score.
  */
-export function checkAutograding(ctx: Context): void {
+export async function checkAutograding(ctx: Context): Promise<void> {
   const doc = readYaml(readFileSync(path.join(ctx.release, '.github', 'workflows', 'classroom.yml'), 'utf8'));
   const steps = ((doc.jobs as Record<string, { steps: Record<string, unknown>[] }>)['run-autograding-tests']?.steps ?? []) as {
     id?: string;
@@ -41,8 +41,8 @@ export function checkAutograding(ctx: Context): void {
   try {
     const env = { PATH: process.env.PATH, HOME: process.env.HOME };
     const outputFile = path.join(ctx.work, 'github-output');
-    spawnSync('sh', ['-c', command], { cwd: ctx.release, env, encoding: 'utf8' });
-    spawnSync('sh', ['-c', parts], { cwd: ctx.release, env: { ...env, GITHUB_OUTPUT: outputFile }, encoding: 'utf8' });
+    await spawnAsync('sh', ['-c', command], { cwd: ctx.release, env });
+    await spawnAsync('sh', ['-c', parts], { cwd: ctx.release, env: { ...env, GITHUB_OUTPUT: outputFile } });
     const line = readFileSync(outputFile, 'utf8').trim();
     const runner = JSON.parse(Buffer.from(line.slice(line.indexOf('=') + 1), 'base64').toString('utf8')) as GithubRunnerResult;
     const earned = runner.tests.reduce((sum, t) => sum + t.score, 0);
@@ -56,7 +56,7 @@ export function checkAutograding(ctx: Context): void {
         `autograding ${exercise.id} on its solution: status ${runner.status}, ${earned}/${runner.max_score} (course.json: ${maxScore(exercise)})`,
       );
     }
-    const printed = spawnSync('sh', ['-c', points], { cwd: ctx.release, env, encoding: 'utf8' }).stdout.trim().split('\n').pop() ?? '';
+    const printed = (await spawnAsync('sh', ['-c', points], { cwd: ctx.release, env })).stdout.trim().split('\n').pop() ?? '';
     const total = ctx.course.exercises.reduce((sum, e) => sum + maxScore(e), 0);
     if (printed !== `Points ${earned}/${total}`) ctx.problems.push(`the Points step printed '${printed}', expected 'Points ${earned}/${total}'`);
     ctx.lines.push(

@@ -7,7 +7,6 @@
  * checked, cpu only) and links this repository's node_modules instead of running setup.sh's
  * `npm ci` (setup.sh itself needs root, apt and the network).
  */
-import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Exercise } from '../../../graders/support/course.ts';
@@ -17,6 +16,7 @@ import type { GradescopeResults } from '../../grade/exports/gradescope.ts';
 import { linkTree } from '../../lib/link-tree.ts';
 import { writeGradescopeZip } from '../gradescope/zip.ts';
 import type { Context } from './context.ts';
+import { spawnAsync } from './spawn-async.ts';
 
 type Fill = (exercise: Exercise, submission: string) => void;
 
@@ -38,7 +38,7 @@ const cases: { name: string; fill: Fill; expected: (exercise: Exercise) => numbe
   { name: 'broken', fill: (e, s) => writeFileSync(path.join(s, e.files[0]), 'export const = ;\n'), expected: () => 0 },
 ];
 
-export function checkGradescopeAutograder(ctx: Context): void {
+export async function checkGradescopeAutograder(ctx: Context): Promise<void> {
   const exercise =
     [...ctx.course.exercises].reverse().find((e) => ctx.ids.includes(e.id) && e.parts.every((p) => p.tensors !== true)) ??
     ctx.course.exercises.find((e) => ctx.ids.includes(e.id));
@@ -55,14 +55,13 @@ export function checkGradescopeAutograder(ctx: Context): void {
     const submission = path.join(root, 'autograder', 'submission');
     mkdirSync(source, { recursive: true });
     mkdirSync(submission, { recursive: true });
-    const unzip = spawnSync('unzip', ['-q', zip, '-d', source], { encoding: 'utf8' });
+    const unzip = await spawnAsync('unzip', ['-q', zip, '-d', source]);
     if (unzip.status !== 0) return void ctx.problems.push(`gradescope: cannot unzip the autograder (${unzip.error?.message ?? unzip.stderr.trim()})`);
     linkTree(path.join(repoRoot, 'node_modules'), path.join(source, 'node_modules'));
     c.fill(exercise, submission);
-    const run = spawnSync('bash', [path.join(source, 'run_autograder')], {
+    const run = await spawnAsync('bash', [path.join(source, 'run_autograder')], {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, AUTOGRADER_ROOT: root },
-      encoding: 'utf8',
-      timeout: 20 * 60_000,
+      timeoutMs: 20 * 60_000,
     });
     const file = path.join(root, 'autograder', 'results', 'results.json');
     if (!existsSync(file)) {
