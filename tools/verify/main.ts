@@ -53,6 +53,9 @@ const steps: Step[] = [
 ];
 const selected = steps.filter((s) => values.only === undefined || values.only.some((o) => s.name.includes(o)));
 
+const verifyStarted = Date.now();
+/** Milliseconds as seconds with one decimal, as the step lines print them. */
+const seconds = (ms: number): string => (ms / 1000).toFixed(1);
 const results: StepResult[] = [];
 for (const step of selected) {
   const started = Date.now();
@@ -66,11 +69,12 @@ for (const step of selected) {
   const result = { name: step.name, ...outcome, durationMs: Date.now() - started };
   results.push(result);
   process.stdout.write(`${result.lines.map((l) => `  ${l}`).join('\n')}\n`);
-  process.stdout.write(`${result.ok ? '✓' : '✗'} ${step.name} (${(result.durationMs / 1000).toFixed(1)} s)\n`);
+  process.stdout.write(`${result.ok ? '✓' : '✗'} ${step.name} (${seconds(result.durationMs)} s)\n`);
 }
 
 const failed = results.filter((r) => !r.ok);
 process.stdout.write(
-  `\nverify: ${results.length - failed.length} of ${results.length} steps passed${failed.length ? `; failed: ${failed.map((f) => f.name).join(', ')}` : ''}\n`,
+  // The whole run's wall time last (tools/bench/verify-steps.ts parses it).
+  `\nverify: ${results.length - failed.length} of ${results.length} steps passed${failed.length ? `; failed: ${failed.map((f) => f.name).join(', ')}` : ''} (${seconds(Date.now() - verifyStarted)} s)\n`,
 );
 process.exitCode = failed.length === 0 ? 0 : 1;
