@@ -49,6 +49,19 @@ async function attacker(name: string, hostile: string): Promise<Hostile> {
   return h;
 }
 
+/**
+ * The class's per-exercise budget, from this machine's own speed: `margin` times how long an
+ * honest student's exercises took here just now (graded as a class of one), within
+ * [`floorMs`, `ceilingMs`]. The slow student costs three budgets (its whole run, then its slow
+ * exercise alone), all waiting: a fixed 45 s made that 135 s even on an idle machine, where an
+ * honest student's two exercises take a few seconds; under load the budget grows with the honest time.
+ *
+ * @example budgetFrom(5_000) → 20_000; budgetFrom(30_000) → 45_000
+ */
+function budgetFrom(honestMs: number, margin = 4, floorMs = 10_000, ceilingMs = 45_000): number {
+  return Math.min(ceilingMs, Math.max(floorMs, Math.ceil(margin * honestMs)));
+}
+
 /** Every file under `root`, as text. */
 function everyText(root: string): string {
   return readdirSync(root, { recursive: true, encoding: 'utf8' })
@@ -63,6 +76,19 @@ describe.skipIf(!osSandbox().available)('grading a hostile class (exercises 01 a
     const fullConv = pointsFor(conv, () => true);
     const fullQuiz = pointsFor(quiz, () => true);
     const expected = new Map<string, { conv: number; quiz: number; status: RegExp }>();
+
+    // Calibration: an honest student alone, as a class of one, with the largest budget.
+    const honest = path.join(dir, 'calibration');
+    for (const e of [conv, quiz]) cpSync(path.join(repoRoot, 'solutions', e.folder), path.join(honest, 'ada', e.folder), { recursive: true });
+    const options = { jobs: 2, exercises: [conv.id, quiz.id], backends: ['cpu'], seed: 'default' };
+    const calibration = await gradeClass(
+      course,
+      { ...options, submissions: honest, out: path.join(dir, 'calibration-out'), budgetMs: budgetFrom(Infinity) },
+      () => {},
+    );
+    expect(calibration.outcomes.map((o) => [o.student, o.status, o.scores[conv.id], o.scores[quiz.id]])).toEqual([['ada', 'graded', fullConv, fullQuiz]]);
+    const budgetMs = budgetFrom(calibration.outcomes[0].durationMs);
+    console.info(`hostile class: an honest student took ${(calibration.outcomes[0].durationMs / 1000).toFixed(1)} s; budget ${budgetMs / 1000} s an exercise`);
 
     student('ada', conv, 'solutions');
     student('ada', quiz, 'solutions');
@@ -113,13 +139,8 @@ describe.skipIf(!osSandbox().available)('grading a hostile class (exercises 01 a
     process.env.COURSE_INSTRUCTOR_SECRET = canary;
     const out = path.join(dir, 'out');
     try {
-      const report = await gradeClass(
-        course,
-        // 45 s an exercise: an honest student's two take a few seconds, under load tens; the slow
-        // one costs its whole run (2 × 45 s) and its exercise 01 alone (45 s).
-        { submissions, out, jobs: 2, budgetMs: 45_000, exercises: [conv.id, quiz.id], backends: ['cpu'], seed: 'default' },
-        () => {},
-      );
+      // The slow one costs its whole run (2 budgets) and its exercise 01 alone (1 budget).
+      const report = await gradeClass(course, { ...options, submissions, out, budgetMs }, () => {});
       expect(report.outcomes.map((o) => o.student).sort()).toEqual([...expected.keys()].sort());
     } finally {
       delete process.env.COURSE_INSTRUCTOR_SECRET;
