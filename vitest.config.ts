@@ -3,10 +3,13 @@
  * per tfjs backend — a vitest project each: `cpu` always, `webgpu` when a Vulkan driver works.
  * The course's reporter prints the score table and writes the results file.
  */
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { detectWebgpu } from './graders/support/backends/detect.ts';
 import { loadCourse } from './graders/support/course.ts';
+import { repoRoot, stateDir } from './graders/support/paths.ts';
 import { shareWithWorkers } from './graders/support/settings.ts';
+import { shimFile } from './graders/support/tfjs-shim.ts';
 
 const webgpu = detectWebgpu();
 // The run's seed (GRADE_SEED=random resolved once), run id and webgpu adapter, for the reporter and every worker.
@@ -16,7 +19,15 @@ const tensorGraders = loadCourse()
   .exercises.filter((e) => e.parts.some((p) => p.tensors === true))
   .map((e) => `graders/${e.folder}/**/*.test.ts`);
 
+// The graders take tfjs through require too (graders/support/tfjs-shim.ts): a worker's ESM import
+// of the CommonJS package would run Node's cjs-module-lexer over all of it.
+const tfjsThroughRequire = ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-webgpu'].flatMap((specifier) => {
+  const file = shimFile(repoRoot, path.join(stateDir, 'build'), specifier);
+  return file === undefined ? [] : [{ find: new RegExp(`^${specifier}$`), replacement: file }];
+});
+
 export default defineConfig({
+  resolve: { alias: tfjsThroughRequire },
   test: {
     reporters: ['./graders/support/reporter.ts'],
     // Each student call has its own time limit (see graders/support/exercise.ts); these only

@@ -23,6 +23,7 @@ import { repoRoot, stateDir } from '../../graders/support/paths.ts';
 import type { RunResult } from '../../graders/support/results/model.ts';
 import { runnerBundle } from '../../graders/support/sandbox/client.ts';
 import { gradePath, gradeResults, gradeRunId, gradeTarget } from '../../graders/support/settings.ts';
+import { tfjsShim } from '../../graders/support/tfjs-shim.ts';
 import { warmForks, type WarmForksPool } from './warm-forks.ts';
 
 export interface WarmGraderOptions {
@@ -92,6 +93,8 @@ async function writePreload(dir: string): Promise<string> {
     target: 'node20',
     outfile,
     logLevel: 'silent',
+    // tfjs through require, as vitest.config.ts gives it to the graders: then their require finds it loaded.
+    plugins: [tfjsShim(repoRoot, buildDir)],
   });
   return outfile;
 }
