@@ -17,7 +17,9 @@ import { exportResNetOp } from './protocol.ts';
 import { readSerialised, rebuildNetwork } from './rebuild-network.ts';
 
 /** What the grader trains: batch size, updates, learning rate. */
-const training = { count: 8, steps: 3, learningRate: 0.05 };
+// Two steps: the solution's loss falls to at most 0.15 of its start in two (11 data seeds measured),
+// far below the half required; a third step cost a quarter of the part's time and told nothing more.
+const training = { count: 8, steps: 2, learningRate: 0.05 };
 
 const setUp =
   'buildResNet([14, 14, 1], 4), sent as model.toJSON() and its weights, rebuilt and compiled by the grader with tf.train.sgd and categoricalCrossentropy; the loss is measured by the grader in training mode (batch statistics)';
