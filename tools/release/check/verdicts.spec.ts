@@ -50,3 +50,29 @@ describe('judgeInRelease: the release grades a mutant as the repository recorded
     expect(judgeInRelease('m', ['A'], here, run({ A: 2, B: 0 }), 'exercise-01').problem).toMatch(/no targeted part \(A\)/);
   });
 });
+
+describe('verdicts over the parts a filtered grading ran', () => {
+  /** Part A left out of the run (skipped, 0 points), part B graded and failing. */
+  const filtered = (): RunResult => {
+    const result = run({ A: 0, B: 0 });
+    const [a] = result.exercises[0].parts;
+    Object.assign(a, { status: 'skipped', tests: [{ name: 'left out', backend: 'cpu', status: 'skipped', durationMs: 0 }] });
+    return result;
+  };
+
+  it('names only the graded parts', () => {
+    expect(verdictOf(filtered(), 'exercise-01', ['B'])).toBe('B:failed:0');
+    expect(verdictOf(filtered(), 'exercise-01')).toBe('A:skipped:0 B:failed:0');
+  });
+
+  it('accepts the release when the graded parts agree, and never counts a left-out part as lost', () => {
+    expect(judgeInRelease('m', ['B'], 'B:failed:0', filtered(), 'exercise-01', ['B'])).toEqual({ outcome: 'rejected by B' });
+    expect(judgeInRelease('m', ['A'], 'A:skipped:0', filtered(), 'exercise-01', ['A']).problem).toMatch(/no targeted part \(A\)/);
+  });
+
+  it('fails on a graded part that differs, without blaming a sealed answer for the left-out tests', () => {
+    const judged = judgeInRelease('m', ['B'], 'B:passed:2', filtered(), 'exercise-01', ['B']);
+    expect(judged.problem).toBe('exercise-01/m: verdict here [B:passed:2] but in the release [B:failed:0]');
+    expect(judged.outcome).toBe('DIFFERENT: here [B:passed:2], release lost B');
+  });
+});
