@@ -15,12 +15,19 @@ import { loadCourse } from '../../graders/support/course.ts';
 import { findSandboxes } from '../../graders/support/sandbox/cleanup.ts';
 import { useOsSandbox } from '../../graders/support/sandbox/os-sandbox.ts';
 import { formatCounts, testText } from '../../graders/support/results/print.ts';
-import { gradeRun, inPool } from '../lib/grade-run.ts';
+import { gradeRun } from '../lib/grade-run.ts';
+import { inLanes } from './lanes.ts';
 import { loadHostile } from '../lib/mutants.ts';
 import { hashTree } from '../lib/hash-tree.ts';
 import { table, type Step } from './step.ts';
 
 const maxSeconds = 240;
+
+/**
+ * Categories whose runs mostly wait: the grader sits out a per-call time limit (5 s) for each
+ * hanging call. They get a lane of their own next to the cores' lanes ({@link inLanes}).
+ */
+const waitingCategories = new Set(['hang']);
 
 export function hostileStep(only?: string[], backends: string[] = ['cpu']): Step {
   return {
@@ -36,7 +43,8 @@ export function hostileStep(only?: string[], backends: string[] = ['cpu']): Step
       const canaryFile = path.join(tmpdir(), `canary-${randomUUID()}`);
       writeFileSync(canaryFile, canary, { mode: 0o600 });
       const os = useOsSandbox();
-      const rows = await inPool(jobs, Math.max(1, cpus().length), async ({ exercise, hostile }) => {
+      const waits = ({ hostile }: (typeof jobs)[number]): boolean => waitingCategories.has(hostile.definition.category);
+      const rows = await inLanes(jobs, waits, { busy: Math.max(1, cpus().length), waiting: 1 }, async ({ exercise, hostile }) => {
         const wanted = hostile.definition.backends ?? ['cpu'];
         const usable = wanted.filter((b) => backends.includes(b));
         const name = `${exercise.id}/${hostile.name}`;
