@@ -1,7 +1,9 @@
 /**
  * Step: the student release works and leaks nothing (issue 7). Builds a release in a throw-away
  * folder under .grade/ (node_modules hard-linked instead of `npm ci`, to save the download and
- * the minutes), then proves:
+ * the minutes), sealing the recording verify's solutions step made in this run when it graded on
+ * the same backends (else recording here), then proves, in timed phases (check/phases.ts; those
+ * that share nothing side by side, lines always in the order below):
  * - no solution file, solution function body or plain answer anywhere in it;
  * - the workflow matches course.json, the manifest is intact and notices a changed grader;
  * - the release type-checks;
@@ -87,8 +89,13 @@ export function releaseStep(only?: string[], backends: string[] = ['cpu']): Step
           const phases: [string, (own: Context) => void | Promise<void>][][] = [
             [['static checks', checkStatic]],
             [['references', checkReferences]],
-            [['autograding', checkAutograding]],
-            [['gradescope', checkGradescopeAutograder]],
+            // Side by side: each grades one exercise at a time (a core otherwise idle), and they
+            // share nothing (autograding swaps a stub folder in the release, Gradescope works in
+            // its own folder from the repository's files).
+            [
+              ['autograding', checkAutograding],
+              ['gradescope', checkGradescopeAutograder],
+            ],
             [['mutants', checkMutants]],
             // Last: publishing changes the release.
             [['publishing', (own) => checkPublishing(own, sealedIds)]],
