@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
+import { spawnAsync } from './spawn-async.ts';
 
 /** The environment of a student at a terminal without a GPU, minus the test runner's own. */
 export function studentEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -25,19 +26,9 @@ export interface Finished {
 }
 
 /** Runs `npm <args>` in `root` to completion (killed after `timeoutMs`). */
-export function runNpm(root: string, args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<Finished> {
-  return new Promise((resolve) => {
-    const child = spawn('npm', args, { cwd: root, env: studentEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+export async function runNpm(root: string, args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<Finished> {
+  const { status, stdout, stderr } = await spawnAsync('npm', args, { cwd: root, env: studentEnv(options.env), timeoutMs: options.timeoutMs ?? 120_000 });
+  return { code: status, stdout, stderr };
 }
 
 /** A command left running, e.g. watch mode. */

@@ -10,7 +10,7 @@ import * as reporter from '../../grade/exports/fixtures/github-reporter/reporter
 import { runnerName } from '../workflow.ts';
 import { readYaml } from '../../lib/yaml.ts';
 import type { Context } from './context.ts';
-import { spawnAsync } from './spawn-async.ts';
+import { spawnAsync } from '../../lib/spawn-async.ts';
 
 /**
  * Runs one exercise's autograding steps as GitHub would, from the workflow's own text: the

@@ -16,7 +16,7 @@ import type { GradescopeResults } from '../../grade/exports/gradescope.ts';
 import { linkTree } from '../../lib/link-tree.ts';
 import { writeGradescopeZip } from '../gradescope/zip.ts';
 import type { Context } from './context.ts';
-import { spawnAsync } from './spawn-async.ts';
+import { spawnAsync } from '../../lib/spawn-async.ts';
 
 type Fill = (exercise: Exercise, submission: string) => void;
 

@@ -1,6 +1,7 @@
 /**
- * `spawnSync`'s answer without blocking the event loop, so a release-check phase that runs
- * commands one after another can run beside another phase.
+ * `spawnSync`'s answer without blocking the event loop: a release-check phase that runs commands
+ * one after another can run beside another phase, and an end-to-end spec can run a command while
+ * its test keeps time (e2e-process.ts runNpm).
  */
 import { spawn } from 'node:child_process';
 
