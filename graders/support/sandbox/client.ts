@@ -18,6 +18,7 @@ import { removeStaleBuilds } from './cleanup.ts';
 import { takeSpare } from './spare.ts';
 import { tamperingOf } from './tampering.ts';
 import { sandboxMarker, startStudentProcess } from './start-process.ts';
+import { killAndWait } from './process-tree.ts';
 import { treeResidentMiB } from './resident.ts';
 import { repoRoot, solutionsDir, stateDir, shortPath } from '../paths.ts';
 import type { BackendName } from '../backends/detect.ts';
@@ -122,6 +123,8 @@ export class Sandbox {
   private targetInfo: SandboxTarget | undefined;
   private built: Promise<{ driver?: string; student: string }> | undefined;
   private nextId = 1;
+  /** Processes killed and not yet gone: close() waits for them. */
+  private readonly dying = new Set<Promise<void>>();
   private starts = 0;
   private output = '';
   private readonly pending = new Map<number, (response: Response) => void>();
@@ -191,11 +194,15 @@ export class Sandbox {
     this.kill();
   }
 
-  /** Stops the student's process and removes its compiled files. */
-  close(): void {
+  /**
+   * Stops the student's process, waits until every process it killed is gone (so the run's
+   * leftover check finds none of them), and removes its compiled files.
+   */
+  async close(): Promise<void> {
     this.kill();
+    await Promise.all(this.dying);
     const remove = (): void => rmSync(this.privateDir, { recursive: true, force: true });
-    void (this.built ?? Promise.resolve()).then(remove, remove);
+    await (this.built ?? Promise.resolve()).then(remove, remove);
   }
 
   private exchange(child: ChildProcess, op: string, payload: Wire, options: RequestOptions): Promise<Wire> {
@@ -269,7 +276,9 @@ export class Sandbox {
     const running = this.running;
     this.running = undefined;
     const child = running?.child;
-    if (child !== undefined && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    if (child === undefined || child.exitCode !== null || child.signalCode !== null) return;
+    const dying = killAndWait(child).finally(() => this.dying.delete(dying));
+    this.dying.add(dying);
   }
 
   private async ensureLoaded(): Promise<Running> {

@@ -43,8 +43,8 @@ export function currentSandbox(): StudentProcess {
 /** `made`, whose close() also clears this file's instance (its build folder is gone after it). */
 function forgetOnClose<T extends StudentProcess>(made: T): T {
   const close = made.close.bind(made);
-  made.close = () => {
-    close();
+  made.close = async () => {
+    await close();
     if (instance === made) instance = undefined;
   };
   return made;

@@ -32,7 +32,7 @@ export class InProcessSandbox {
 
   restart(): void {}
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.student !== undefined) rmSync(this.student, { force: true });
   }
 

@@ -29,7 +29,7 @@ async function once(sandboxed: boolean): Promise<number> {
   sandbox.target({ entry: path.join(solutionsDir, 'exercise-01-convolution', 'convolution.ts'), allowSolutions: true });
   await sandbox.request('call', { fn: 'outputSize', args: [5, 3] }, { timeoutMs: 60_000, label: 'outputSize' });
   const seconds = (performance.now() - start) / 1000;
-  sandbox.close();
+  await sandbox.close();
   return seconds;
 }
 

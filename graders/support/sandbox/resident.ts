@@ -3,6 +3,7 @@
  * process may sit under bwrap's own processes, so the watchdog adds up the whole tree.
  */
 import { readFileSync } from 'node:fs';
+import { treePids } from './process-tree.ts';
 
 function readOr(file: string): string {
   try {
@@ -13,12 +14,8 @@ function readOr(file: string): string {
 }
 
 /** MiB resident in `pid` and its descendants, e.g. `treeResidentMiB(child.pid)` → 212.5. */
-export function treeResidentMiB(pid: number, depth = 0): number {
-  const match = /VmRSS:\s+(\d+)\s+kB/.exec(readOr(`/proc/${pid}/status`));
-  let total = match ? Number(match[1]) / 1024 : 0;
-  if (depth > 4) return total;
-  for (const child of readOr(`/proc/${pid}/task/${pid}/children`).split(' ')) {
-    if (/^\d+$/.test(child)) total += treeResidentMiB(Number(child), depth + 1);
-  }
-  return total;
+export function treeResidentMiB(pid: number): number {
+  let kB = 0;
+  for (const p of treePids(pid)) kB += Number(/VmRSS:\s+(\d+)\s+kB/.exec(readOr(`/proc/${p}/status`))?.[1] ?? 0);
+  return kB / 1024;
 }
