@@ -12,6 +12,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type * as tfTypes from '@tensorflow/tfjs';
+import { expect } from 'vitest';
 import type { Exercise } from './course.ts';
 import { GradeFailure } from './failure.ts';
 import { repoRoot, solutionsDir } from './paths.ts';
@@ -98,7 +99,9 @@ export class Reference {
     const recordDir = gradeRecordDir.read();
     if (recordDir) {
       mkdirSync(recordDir, { recursive: true });
-      appendFileSync(path.join(recordDir, `${this.exercise.id}.${process.pid}.jsonl`), `${JSON.stringify({ key, value: toCanonical(value) })}\n`);
+      // The asking test's name too: which part a computation served (the seal reads key and value only).
+      const test = expect.getState().currentTestName;
+      appendFileSync(path.join(recordDir, `${this.exercise.id}.${process.pid}.jsonl`), `${JSON.stringify({ key, value: toCanonical(value), test })}\n`);
     }
     return value;
   }
