@@ -7,7 +7,7 @@ import type { ExerciseResult, PartResult } from '../../graders/support/results/m
 import { runResult } from '../../graders/support/results/run-fixture.ts';
 import { buildRelease } from './build.ts';
 import { checkReference, type Recording } from './record.ts';
-import { handOverRecording, takeRecording } from './recording-handover.ts';
+import { handOverRecording, peekRecording, takeRecording } from './recording-handover.ts';
 
 const course = { exercises: [{ id: 'exercise-01' }, { id: 'exercise-02' }] } as Course;
 
@@ -41,6 +41,15 @@ describe('the solutions step hands its recording to the release step', () => {
     expect(taken.recording).toBe(given);
     expect(taken.reason).toBe('reference recorded by the solutions step');
     expect(takeRecording(['cpu', 'webgpu'])).toEqual({ recording: undefined, reason: 'the solutions step did not run' });
+  });
+
+  it('can be looked at (by the mutants step) without being taken', () => {
+    const given = recording(full);
+    made.push(given.dir);
+    handOverRecording(given);
+    expect(peekRecording()).toBe(given);
+    expect(takeRecording(['cpu']).recording).toBe(given);
+    expect(peekRecording()).toBeUndefined();
   });
 
   it('is ignored when its backends differ from the release’s', () => {

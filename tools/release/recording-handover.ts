@@ -23,6 +23,18 @@ export function handOverRecording(recording: Recording): void {
   handed = recording;
 }
 
+/**
+ * The recording handed over, without taking it (undefined when none is): the mutants step grades
+ * against it to prove which mutants the release need not grade again (check/sealed-proof.ts).
+ * Whether the release seals it is decided when the release takes it; a proof is used only where
+ * the release's sealed files are this recording's.
+ *
+ * @example peekRecording()?.dir → '/tmp/record-…'
+ */
+export function peekRecording(): Recording | undefined {
+  return handed;
+}
+
 /** The names of the backends a run graded on, sorted. */
 function backendNames(recording: Recording): string[] {
   return recording.result.backends.map((b) => b.name).sort();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PartResult, RunResult } from '../../../graders/support/results/model.ts';
-import { judgeInRelease, verdictOf } from './verdicts.ts';
+import type { Exercise } from '../../../graders/support/course.ts';
+import { judgeInRelease, judgeRecorded, verdictOf } from './verdicts.ts';
 
 /** A run of exercise-01 with parts A and B at the given points (out of 2). */
 function run(points: { A: number; B: number }): RunResult {
@@ -74,5 +75,26 @@ describe('verdicts over the parts a filtered grading ran', () => {
     const judged = judgeInRelease('m', ['B'], 'B:passed:2', filtered(), 'exercise-01', ['B']);
     expect(judged.problem).toBe('exercise-01/m: verdict here [B:passed:2] but in the release [B:failed:0]');
     expect(judged.outcome).toBe('DIFFERENT: here [B:passed:2], release lost B');
+  });
+});
+
+describe('a mutant proved, not graded in the release', () => {
+  const exercise = {
+    id: 'exercise-01',
+    parts: [
+      { id: 'A', points: 2 },
+      { id: 'B', points: 2 },
+    ],
+  } as Exercise;
+
+  it('is rejected by the targeted parts its recorded verdict lost', () => {
+    expect(judgeRecorded('m', exercise, ['B'], 'A:passed:2 B:failed:1')).toEqual({ outcome: 'proved: rejected by B' });
+  });
+
+  it('is a problem when no targeted part lost points in its recorded verdict', () => {
+    expect(judgeRecorded('m', exercise, ['B'], 'A:failed:0 B:passed:2').problem).toBe(
+      'exercise-01/m: no targeted part (B) lost points in its recorded verdict [A:failed:0 B:passed:2]',
+    );
+    expect(judgeRecorded('m', exercise, ['B'], 'grader error: boom').problem).toContain('no targeted part');
   });
 });

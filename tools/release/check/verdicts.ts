@@ -2,6 +2,7 @@
  * Verdicts to compare between the instructors' repository and a release: per part, its status
  * and points, as one short text.
  */
+import type { Exercise } from '../../../graders/support/course.ts';
 import type { RunResult } from '../../../graders/support/results/model.ts';
 import { testText } from '../../../graders/support/results/print.ts';
 
@@ -83,4 +84,25 @@ export function judgeInRelease(
     return { outcome: 'NOT CAUGHT', problem: `${exerciseId}/${name}: no targeted part (${targets.join(',')}) lost points in the release` };
   }
   return { outcome: `rejected by ${lost.join(',')}` };
+}
+
+/**
+ * A mutant not graded in the release, its recorded verdict proved to be the release's
+ * (sealed-proof.ts): a problem unless a targeted part lost points in it.
+ *
+ * @example judgeRecorded('m', exercise01, ['B'], 'B:failed:0') → { outcome: 'proved: rejected by B' }
+ */
+export function judgeRecorded(name: string, exercise: Exercise, targets: string[], verdict: string): ReleaseOutcome {
+  const lost = verdict
+    .split(' ')
+    .map((token) => token.split(':'))
+    .filter(([id, status, score]) => status === 'failed' && Number(score) < (exercise.parts.find((p) => p.id === id)?.points ?? 0))
+    .map(([id]) => id);
+  if (!lost.some((p) => targets.includes(p))) {
+    return {
+      outcome: 'NOT CAUGHT (proved)',
+      problem: `${exercise.id}/${name}: no targeted part (${targets.join(',')}) lost points in its recorded verdict [${verdict}]`,
+    };
+  }
+  return { outcome: `proved: rejected by ${lost.join(',')}` };
 }
