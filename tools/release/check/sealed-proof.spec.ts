@@ -105,6 +105,12 @@ describe('the proof rule', () => {
     expect(sealedProof(job(['A']), runResult([]), []).holds).toBe(false);
   });
 
+  it('fails beside a grader error', () => {
+    const graded = run(part('A', ['failed']));
+    graded.exercises[0].error = 'test x belongs to no part';
+    expect(sealedProof(job(['A']), graded, [])).toEqual({ holds: false, why: 'a grader error' });
+  });
+
   it('fingerprints bytes, telling two recordings apart', () => {
     expect(fingerprint(Buffer.from('a'))).toMatch(/^[0-9a-f]{64}$/);
     expect(fingerprint(Buffer.from('a'))).not.toBe(fingerprint(Buffer.from('b')));

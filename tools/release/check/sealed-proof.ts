@@ -61,7 +61,8 @@ export interface SealedProof {
  * The proof rule for `job` graded live in `run`, given its exercise's `misses` (see
  * {@link unsealed}): it holds when each miss was asked by a test of a graded part that failed on
  * every backend it ran on. A miss outside any test or graded part, or in a test that passed or was
- * skipped (on any backend), or a run without the exercise's result, and the proof fails.
+ * skipped (on any backend), or a run without the exercise's result or with a grader error, and the
+ * proof fails.
  *
  * @example sealedProof(job, run, []) → { holds: true, why: 'no sealed miss' }
  * @example sealedProof(job, run, [{ key, value, test: 'Part B · correlate2d > agrees with …' }]) → { holds: false, why: "a sealed miss in B's passing test 'agrees with …'" } (B passed)
@@ -69,6 +70,8 @@ export interface SealedProof {
 export function sealedProof(job: MutantJob, run: RunResult | undefined, misses: Asked[]): SealedProof {
   const result = run?.exercises.find((e) => e.id === job.exercise.id);
   if (result === undefined) return { holds: false, why: 'no result to prove it on' };
+  // Its verdict would name the error, not the parts that rejected it: left to the release to grade.
+  if (result.error !== undefined) return { holds: false, why: 'a grader error' };
   const suites = gradedParts(job).map((id) => ({ id, prefix: `${partSuiteName(job.exercise, id)} > ` }));
   for (const miss of misses) {
     const suite = suites.find((s) => miss.test?.startsWith(s.prefix) === true);
