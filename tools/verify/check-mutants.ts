@@ -96,6 +96,7 @@ export function mutantsStep(only?: string[]): Step {
       });
       const prove = handed === undefined ? undefined : prover(course, handed);
       let proved = 0;
+      const unproved: string[] = [];
       const rows = batches
         .flatMap((batch, index) => {
           const target = path.join(dir, `mutants-${index}`);
@@ -104,6 +105,7 @@ export function mutantsStep(only?: string[]): Step {
           return batch.jobs.map((job) => {
             const proof = prove?.(job, runs[index], asked.get(job.exercise.id) ?? []);
             if (proof?.holds) proved++;
+            else if (proof !== undefined) unproved.push(`  not proved: ${job.exercise.id}/${job.name}: ${proof.why}`);
             if (runs[index] !== undefined) recordVerdict(job, verdictOf(runs[index], job.exercise.id, gradedParts(job)), proof);
             return judgeMutant(job, runs[index], outputs.get(target) ?? '');
           });
@@ -121,6 +123,7 @@ export function mutantsStep(only?: string[]): Step {
         handed === undefined
           ? 'no recording handed over by the solutions step: no mutant proved equal in the release (it grades them all)'
           : `${proved} of ${rows.length} proved to get the same verdict in a release sealing the solutions step's recording (every sealed miss in a failing test)`,
+        ...unproved.sort(),
       );
       return { ok: rows.every((r) => r.ok) && rows.length > 0, lines };
     },
