@@ -96,6 +96,7 @@ export function mutantsStep(only?: string[]): Step {
       });
       const prove = handed === undefined ? undefined : prover(course, handed);
       let proved = 0;
+      let withMisses = 0;
       const unproved: string[] = [];
       const rows = batches
         .flatMap((batch, index) => {
@@ -105,6 +106,7 @@ export function mutantsStep(only?: string[]): Step {
           return batch.jobs.map((job) => {
             const proof = prove?.(job, runs[index], asked.get(job.exercise.id) ?? []);
             if (proof?.holds) proved++;
+            if (proof?.holds && proof.misses > 0) withMisses++;
             else if (proof !== undefined) unproved.push(`  not proved: ${job.exercise.id}/${job.name}: ${proof.why}`);
             if (runs[index] !== undefined) recordVerdict(job, verdictOf(runs[index], job.exercise.id, gradedParts(job)), proof);
             return judgeMutant(job, runs[index], outputs.get(target) ?? '');
@@ -122,7 +124,7 @@ export function mutantsStep(only?: string[]): Step {
         `${rows.length} mutants graded in ${batches.length} runs (one mutant of each exercise per run), on ${graded} of their exercises' ${of} parts (each mutant's targets; every part for an exact one)`,
         handed === undefined
           ? 'no recording handed over by the solutions step: no mutant proved equal in the release (it grades them all)'
-          : `${proved} of ${rows.length} proved to get the same verdict in a release sealing the solutions step's recording (every sealed miss in a failing test)`,
+          : `${proved} of ${rows.length} proved to get the same verdict in a release sealing the solutions step's recording (${withMisses} of them with sealed misses, each in a failing test)`,
         ...unproved.sort(),
       );
       return { ok: rows.every((r) => r.ok) && rows.length > 0, lines };

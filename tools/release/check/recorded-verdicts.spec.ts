@@ -19,8 +19,8 @@ describe('recorded verdicts', () => {
   });
 
   it('counts a proof only against the sealed file it was made against, and only when it holds', () => {
-    recordVerdict(job('p'), 'A:failed:0', { holds: true, why: 'no sealed miss', sealed: 'f1' });
-    recordVerdict(job('q'), 'A:failed:0', { holds: false, why: 'a sealed miss', sealed: 'f1' });
+    recordVerdict(job('p'), 'A:failed:0', { holds: true, why: 'no sealed miss', misses: 0, sealed: 'f1' });
+    recordVerdict(job('q'), 'A:failed:0', { holds: false, why: 'a sealed miss', misses: 1, sealed: 'f1' });
     recordVerdict(job('r'), 'A:failed:0');
     expect(provedEqual(job('p'), 'f1')).toBe(true);
     expect(provedEqual(job('p'), 'f2')).toBe(false);

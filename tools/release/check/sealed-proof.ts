@@ -55,6 +55,8 @@ export function unsealed(asked: Asked[], sealed: Map<string, string>): Asked[] {
 export interface SealedProof {
   holds: boolean;
   why: string;
+  /** How many answers the sealed recording lacks or holds otherwise (each failing the proof unless its test failed). */
+  misses: number;
 }
 
 /**
@@ -64,24 +66,28 @@ export interface SealedProof {
  * skipped (on any backend), or a run without the exercise's result or with a grader error, and the
  * proof fails.
  *
- * @example sealedProof(job, run, []) → { holds: true, why: 'no sealed miss' }
- * @example sealedProof(job, run, [{ key, value, test: 'Part B · correlate2d > agrees with …' }]) → { holds: false, why: "a sealed miss in B's passing test 'agrees with …'" } (B passed)
+ * @example sealedProof(job, run, []) → { holds: true, why: 'no sealed miss', misses: 0 }
+ * @example sealedProof(job, run, [{ key, value, test: 'Part B · correlate2d > agrees with …' }]) → { holds: false, why: "a sealed miss in B's passing or skipped test 'agrees with …'", misses: 1 } (B passed)
  */
 export function sealedProof(job: MutantJob, run: RunResult | undefined, misses: Asked[]): SealedProof {
   const result = run?.exercises.find((e) => e.id === job.exercise.id);
-  if (result === undefined) return { holds: false, why: 'no result to prove it on' };
+  if (result === undefined) return { holds: false, why: 'no result to prove it on', misses: misses.length };
   // Its verdict would name the error, not the parts that rejected it: left to the release to grade.
-  if (result.error !== undefined) return { holds: false, why: 'a grader error' };
+  if (result.error !== undefined) return { holds: false, why: 'a grader error', misses: misses.length };
   const suites = gradedParts(job).map((id) => ({ id, prefix: `${partSuiteName(job.exercise, id)} > ` }));
   for (const miss of misses) {
     const suite = suites.find((s) => miss.test?.startsWith(s.prefix) === true);
-    if (suite === undefined) return { holds: false, why: `a sealed miss outside the graded parts' tests (${miss.test ?? 'no test'})` };
+    if (suite === undefined) return { holds: false, why: `a sealed miss outside the graded parts' tests (${miss.test ?? 'no test'})`, misses: misses.length };
     const name = miss.test!.slice(suite.prefix.length);
     const tests = result.parts.find((p) => p.id === suite.id)?.tests.filter((t) => t.name === name) ?? [];
     if (tests.length === 0 || tests.some((t) => t.status !== 'failed'))
-      return { holds: false, why: `a sealed miss in ${suite.id}'s ${tests.length === 0 ? 'unknown' : 'passing or skipped'} test '${name}'` };
+      return {
+        holds: false,
+        why: `a sealed miss in ${suite.id}'s ${tests.length === 0 ? 'unknown' : 'passing or skipped'} test '${name}'`,
+        misses: misses.length,
+      };
   }
-  return { holds: true, why: misses.length === 0 ? 'no sealed miss' : `${misses.length} sealed miss(es), each in a failing test` };
+  return { holds: true, why: misses.length === 0 ? 'no sealed miss' : `${misses.length} sealed miss(es), each in a failing test`, misses: misses.length };
 }
 
 /**
