@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import type { ExerciseGrader } from '../support/exercise.ts';
 import { expectInformative } from '../support/errors.ts';
 import { GradeFailure } from '../support/failure.ts';
+import { caseCounts } from './case-counts.ts';
 import { minInput, options, showOptions, type Options } from './cases.ts';
 import { tfConv2d } from './tf-oracle.ts';
 
@@ -62,7 +63,7 @@ export function gradePartA(ex: ExerciseGrader): void {
           );
         }
       },
-      { numRuns: 60, show },
+      { numRuns: caseCounts.A.outputLength, show },
     );
 
     ex.property(
@@ -78,7 +79,7 @@ export function gradePartA(ex: ExerciseGrader): void {
         const { value } = await ex.call('outputSize', [c.n, c.k, c.options]);
         if (value !== expected) throw new GradeFailure(`${call} returned ${String(value)}, expected ${String(expected)}.`);
       },
-      { numRuns: 120, show },
+      { numRuns: caseCounts.A.anyArguments, show },
     );
 
     ex.test('rejects invalid arguments with an Error that names the value given', async () => {

@@ -8,6 +8,7 @@ import type { ExerciseGrader } from '../support/exercise.ts';
 import { expectInformative } from '../support/errors.ts';
 import { formatDense } from '../support/format.ts';
 import type { Dense } from '../support/sandbox/wire.ts';
+import { caseCounts } from './case-counts.ts';
 import { abs, dense, planeCase, showOptions, showPlane, value, wire, type PlaneCase } from './cases.ts';
 import { expectNd, expectSums, referenceNd } from './check.ts';
 import { goldenCorrelations, matrix } from './golden.ts';
@@ -30,7 +31,7 @@ export function gradePartB(ex: ExerciseGrader): void {
         const magnitude = await tfCorrelate2d(abs(c.image.dense), abs(c.kernel.dense), c.options);
         expectSums(expectNd(got, 'the result of correlate2d'), expected, magnitude, terms(c), 'the result of correlate2d', ex.backend);
       },
-      { numRuns: 80, show: showPlane },
+      { numRuns: caseCounts.B.reference, show: showPlane },
     );
 
     ex.property(
@@ -42,7 +43,7 @@ export function gradePartB(ex: ExerciseGrader): void {
         const magnitude = await tfCorrelate2d(abs(c.image.dense), abs(c.kernel.dense), c.options);
         expectSums(expectNd(got, 'the result of correlate2d'), expected, magnitude, terms(c), 'the result of correlate2d (vs tf.conv2d)', ex.backend);
       },
-      { numRuns: 40, show: showPlane },
+      { numRuns: caseCounts.B.tfConv2d, show: showPlane },
     );
 
     ex.property(
@@ -72,7 +73,7 @@ export function gradePartB(ex: ExerciseGrader): void {
         );
       },
       {
-        numRuns: 25,
+        numRuns: caseCounts.B.linearity,
         show: ({ c, y, a, b }) => [...showPlane(c), { label: 'y', body: formatDense(y) }, { label: 'a, b', body: `${a}, ${b}` }],
       },
     );

@@ -6,6 +6,7 @@
  */
 import type { ExerciseGrader } from '../support/exercise.ts';
 import type { Dense } from '../support/sandbox/wire.ts';
+import { caseCounts } from './case-counts.ts';
 import { abs, planeCase, showOptions, showPlane, wire } from './cases.ts';
 import { expectNd, expectSums, referenceNd } from './check.ts';
 import { matrix } from './golden.ts';
@@ -27,7 +28,7 @@ export function gradePartC(ex: ExerciseGrader): void {
         const magnitude = await tfCorrelate2d(abs(c.image.dense), abs(rot180(c.kernel.dense)), c.options);
         expectSums(expectNd(got, 'the result of convolve2d'), expected, magnitude, c.kernel.dense.data.length, 'the result of convolve2d', ex.backend);
       },
-      { numRuns: 60, show: showPlane },
+      { numRuns: caseCounts.C.reference, show: showPlane },
     );
 
     ex.property(
@@ -47,7 +48,7 @@ export function gradePartC(ex: ExerciseGrader): void {
           ex.backend,
         );
       },
-      { numRuns: 30, show: showPlane },
+      { numRuns: caseCounts.C.tfConv2d, show: showPlane },
     );
 
     ex.test("copies an asymmetric kernel when convolving an impulse ('same' padding)", async () => {

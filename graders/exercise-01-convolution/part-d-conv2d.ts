@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import type { ExerciseGrader } from '../support/exercise.ts';
 import { expectInformative, type Mention } from '../support/errors.ts';
 import type { Dense, Wire } from '../support/sandbox/wire.ts';
+import { caseCounts } from './case-counts.ts';
 import { abs, dense, layerCase, showLayer, wire, type LayerCase } from './cases.ts';
 import { expectNd, expectSums, referenceNd } from './check.ts';
 import { tfLayer } from './tf-oracle.ts';
@@ -51,12 +52,12 @@ export function gradePartD(ex: ExerciseGrader): void {
     };
 
     ex.property('agrees with the reference on random layers (channels, bias, padding, stride, dilation)', layerCase(), againstReference, {
-      numRuns: 60,
+      numRuns: caseCounts.D.reference,
       show: showLayer,
     });
 
     ex.property('agrees with the reference on a realistic layer (32×32×3 input, 8 filters, stride 2)', realistic, againstReference, {
-      numRuns: 2,
+      numRuns: caseCounts.D.realistic,
       show: showLayer,
       shrink: false,
     });
@@ -75,7 +76,7 @@ export function gradePartD(ex: ExerciseGrader): void {
           ex.backend,
         );
       },
-      { numRuns: 30, show: showLayer },
+      { numRuns: caseCounts.D.tfConv2d, show: showLayer },
     );
 
     ex.test('rejects mismatched shapes with an Error that names both sizes', async () => {

@@ -15,6 +15,7 @@ import { expectInformative } from '../support/errors.ts';
 import { GradeFailure } from '../support/failure.ts';
 import type { CallReport } from '../support/sandbox/runner.ts';
 import { isWireTensor, wireTensor, type Dense, type Wire } from '../support/sandbox/wire.ts';
+import { caseCounts } from './case-counts.ts';
 import { abs, batchCase, dense, showBatch, type BatchCase } from './cases.ts';
 import { expectSums } from './check.ts';
 import { matrixProductKernels, missingConvolutionKernel } from './part-e-no-conv.ts';
@@ -62,9 +63,12 @@ export function gradePartE(ex: ExerciseGrader): void {
       expectSums(got, expected, magnitude, kh * kw * cin, 'the result of conv2dMatMul', ex.backend);
     };
 
-    ex.property('agrees with the reference on random batches, without a convolution kernel', batchCase(), check, { numRuns: 25, show: showBatch });
+    ex.property('agrees with the reference on random batches, without a convolution kernel', batchCase(), check, {
+      numRuns: caseCounts.E.reference,
+      show: showBatch,
+    });
     ex.property('agrees with the reference on a realistic batch (2×32×32×3, 8 filters, stride 2)', realistic, check, {
-      numRuns: 1,
+      numRuns: caseCounts.E.realistic,
       show: showBatch,
       shrink: false,
     });
@@ -89,7 +93,7 @@ export function gradePartE(ex: ExerciseGrader): void {
           );
         }
       },
-      { numRuns: 3, show: showBatch },
+      { numRuns: caseCounts.E.needsMatrixProduct, show: showBatch },
     );
 
     ex.test('rejects a channel mismatch with an Error that names both depths', async () => {

@@ -13,6 +13,7 @@ import { formatNumber } from '../support/format.ts';
 import { isWireNd, type Dense, type Wire } from '../support/sandbox/wire.ts';
 import { tf } from '../support/tf.ts';
 import { sumTolerance } from '../support/tolerance.ts';
+import { caseCounts } from './case-counts.ts';
 import { abs, dense, options, showLayer, sizes, wire, type Options } from './cases.ts';
 import { expectSums } from './check.ts';
 import { tfLayer } from './tf-oracle.ts';
@@ -138,10 +139,13 @@ export function gradePartF(ex: ExerciseGrader): void {
           gradients(await ex.reference.call('conv2dBackward', [{ $nd: c.input }, { $nd: c.filters }, { $nd: c.grad }, c.options]), 'reference'),
           'the reference',
         ),
-      { numRuns: 40, show },
+      { numRuns: caseCounts.F.reference, show },
     );
 
-    ex.property('agrees with tf.grad (dilation 1)', backwardCase(1), async (c) => compare(c, await tfGradients(c), 'tf.grad'), { numRuns: 25, show });
+    ex.property('agrees with tf.grad (dilation 1)', backwardCase(1), async (c) => compare(c, await tfGradients(c), 'tf.grad'), {
+      numRuns: caseCounts.F.tfGrad,
+      show,
+    });
 
     ex.property(
       'passes the adjoint (dot-product) test for every option, dilation included',
@@ -175,7 +179,7 @@ export function gradePartF(ex: ExerciseGrader): void {
         }
       },
       {
-        numRuns: 30,
+        numRuns: caseCounts.F.adjoint,
         show: (c) => [...show(c), { label: 'directions v, u, β', body: `${formatDenseShort(c.v)}\n${formatDenseShort(c.u)}\n${formatDenseShort(c.beta)}` }],
       },
     );
