@@ -20,7 +20,8 @@ import { replayPath, runSeed } from './seed.ts';
 import type { Created } from './sandbox/codec.ts';
 import { fromCanonical, toCanonical } from './canonical.ts';
 import type { Wire } from './sandbox/wire.ts';
-import { gradeRecordDir } from './settings.ts';
+import { gradeAnswersDir, gradeRecordDir } from './settings.ts';
+import { AnswerPool } from './answers.ts';
 
 /**
  * A sealed release has no recorded answer for this case because the run uses another seed or path
@@ -51,16 +52,15 @@ export function hasLiveSolution(exercise: Exercise): boolean {
   return existsSync(solutionFile(exercise));
 }
 
-function keyOf(name: string, args: Wire): string {
-  return createHash('sha256')
-    .update(`${name}\n${toCanonical(args)}`)
-    .digest('hex');
+function keyOf(name: string, argsText: string): string {
+  return createHash('sha256').update(`${name}\n${argsText}`).digest('hex');
 }
 
 /** The reference of one exercise: live or sealed, the same interface. */
 export class Reference {
   private module: Promise<SolutionModule> | undefined;
   private sealed: Map<string, string> | undefined;
+  private answers: AnswerPool | undefined;
   readonly mode: 'live' | 'sealed';
 
   constructor(private readonly exercise: Exercise) {
@@ -71,10 +71,12 @@ export class Reference {
 
   /**
    * The reference's answer for a named computation on wire inputs. `compute` runs only in live
-   * mode, with the solution module; in sealed mode the recorded answer is returned.
+   * mode, with the solution module (unless `GRADE_ANSWERS_DIR` pools its answer already); in sealed
+   * mode the recorded answer is returned.
    */
   async run(name: string, args: Wire, compute: (solution: SolutionModule, args: Wire) => Promise<Wire>): Promise<Wire> {
-    const key = keyOf(name, args);
+    const argsText = toCanonical(args);
+    const key = keyOf(name, argsText);
     if (this.mode === 'sealed') {
       this.sealed ??= loadSealed(sealedFile(this.exercise));
       const found = this.sealed.get(key);
@@ -94,13 +96,22 @@ export class Reference {
       }
       return fromCanonical(found);
     }
-    this.module ??= import(solutionFile(this.exercise)) as Promise<SolutionModule>;
-    const value = await compute(await this.module, args);
+    // The asking test's name: which part a computation served (the seal reads key and value only).
+    const test = expect.getState().currentTestName;
+    // Class grading: an answer given while grading an earlier student is looked up, not computed again (answers.ts).
+    const answersDir = gradeAnswersDir.read();
+    if (answersDir) this.answers ??= new AnswerPool(answersDir, this.exercise.id);
+    const pooled = this.answers?.lookup(key, args, argsText);
+    let value: Wire;
+    if (pooled !== undefined) value = pooled.value;
+    else {
+      this.module ??= import(solutionFile(this.exercise)) as Promise<SolutionModule>;
+      value = await compute(await this.module, args);
+      this.answers?.keep(key, args, argsText, value, test);
+    }
     const recordDir = gradeRecordDir.read();
     if (recordDir) {
       mkdirSync(recordDir, { recursive: true });
-      // The asking test's name too: which part a computation served (the seal reads key and value only).
-      const test = expect.getState().currentTestName;
       appendFileSync(path.join(recordDir, `${this.exercise.id}.${process.pid}.jsonl`), `${JSON.stringify({ key, value: toCanonical(value), test })}\n`);
     }
     return value;

@@ -154,6 +154,14 @@ export const gradeRecordDir = text('GRADE_RECORD_DIR', {
   setBy: '`tools/release/record.ts`',
 });
 
+/** A folder of reference answers shared by gradings: looked up before computing, live answers appended (`answers.ts`). */
+export const gradeAnswersDir = text('GRADE_ANSWERS_DIR', {
+  meaning:
+    "A folder of the live reference's answers shared by gradings (`<exercise>.<pid>.jsonl`, as `GRADE_RECORD_DIR` writes them): each answer is looked up there first and computed only on a miss, then appended. Same values: only answers whose inputs and value come back from their canonical text exactly are pooled.",
+  fallback: 'unset: every answer computed live',
+  setBy: 'class grading (`tools/grade/class/`), one new folder per class run',
+});
+
 /** The class workflow's seed; the workflow passes it to `npm run grade -- --seed`. */
 export const gradeClassSeed = text('GRADE_CLASS_SEED', {
   meaning: 'The class grading workflow\'s seed input, passed on as `npm run grade -- --seed "$GRADE_CLASS_SEED"`; the course itself never reads it.',

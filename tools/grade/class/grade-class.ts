@@ -1,7 +1,8 @@
 /**
  * `npm run grade -- --submissions <dir>`: grades every submission (or one shard of them) against
  * the live hidden solutions, several at a time, each staged into a private copy and graded in its
- * own process group with a time budget per exercise. Writes `gradebook.csv`,
+ * own process group with a time budget per exercise; the reference's answers are computed once
+ * per class run and shared by its gradings (graders/support/answers.ts). Writes `gradebook.csv`,
  * `feedback/<student>.txt`, `results/<student>.json` and `class.json` to the output folder; a
  * malformed, crashing or hanging submission gets its line and never stops the run.
  */
@@ -88,6 +89,10 @@ export async function gradeClass(fullCourse: Course, options: ClassOptions, log:
   mkdirSync(path.join(out, 'results'), { recursive: true });
   const gradebook = path.join(out, 'gradebook.csv');
   const stagingRoot = mkdtempSync(path.join(tmpdir(), 'grade-class-'));
+  // Every student draws the same cases (one seed): the reference's answers, computed live by the
+  // graders of one student, are looked up by the next (graders/support/answers.ts). Outside every
+  // student's sandbox, and removed with the staging folder.
+  const answersDir = path.join(stagingRoot, 'answers');
   const max = exercises.reduce((s, e) => s + e.parts.filter((p) => !p.bonus).reduce((t, p) => t + p.points, 0), 0);
   const done: (Outcome | undefined)[] = new Array(submissions.length).fill(undefined);
   const graded = (): Outcome[] => done.filter((o): o is Outcome => o !== undefined);
@@ -102,7 +107,7 @@ export async function gradeClass(fullCourse: Course, options: ClassOptions, log:
       async ({ s, i }) => {
         let outcome: Outcome;
         try {
-          outcome = await gradeOne(s, course, { budgetMs: options.budgetMs, backends: options.backends, seed: options.seed }, stagingRoot, i);
+          outcome = await gradeOne(s, course, { budgetMs: options.budgetMs, backends: options.backends, seed: options.seed, answersDir }, stagingRoot, i);
           writeOutputs(out, outcome, options.seed);
         } catch (error) {
           outcome = {

@@ -22,6 +22,8 @@ export interface GradeOneOptions {
   budgetMs: number;
   backends: string[];
   seed: string;
+  /** The class run's pool of reference answers, shared by its gradings (graders/support/answers.ts). */
+  answersDir?: string;
   /** Runs one grading (tests pass a stand-in). */
   run?: typeof runIsolated;
 }
@@ -58,6 +60,7 @@ export async function gradeOne(submission: Submission, course: Course, options: 
         seed: options.seed,
         timeoutMs,
         resultsFile,
+        answersDir: options.answersDir,
       });
     };
     const reports = new Map<string, ExerciseReport>();

@@ -31,6 +31,8 @@ export interface IsolatedOptions {
   timeoutMs: number;
   /** Where the run writes its RunResult. */
   resultsFile: string;
+  /** The class run's pool of reference answers (`GRADE_ANSWERS_DIR`, graders/support/answers.ts). */
+  answersDir?: string;
 }
 
 const keepBytes = 16 * 1024;
@@ -42,8 +44,9 @@ const keepBytes = 16 * 1024;
  */
 export async function runIsolated(options: IsolatedOptions): Promise<IsolatedRun> {
   const runId = randomUUID();
-  // A replay path or a recording folder from the instructor's shell must not reach a class grading.
-  const env: NodeJS.ProcessEnv = { GRADE_SEED: options.seed, GRADE_PATH: undefined, GRADE_RECORD_DIR: undefined };
+  // A replay path, a recording or answers folder from the instructor's shell must not reach a class
+  // grading: answers come only from the class run's own pool, filled by its own graders' live reference.
+  const env: NodeJS.ProcessEnv = { GRADE_SEED: options.seed, GRADE_PATH: undefined, GRADE_RECORD_DIR: undefined, GRADE_ANSWERS_DIR: options.answersDir };
   // One grader process for all of this student's exercises (tfjs and the graders loaded once);
   // each exercise still gets its own student process (graders/support/sandbox/current.ts).
   const run = await gradeRun({ ...options, env, isolate: { runId }, keepBytes, vitestArgs: ['--no-isolate'] });
