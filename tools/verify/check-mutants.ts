@@ -105,9 +105,10 @@ export function mutantsStep(only?: string[]): Step {
           rmSync(askedDir(target), { recursive: true, force: true });
           return batch.jobs.map((job) => {
             const proof = prove?.(job, runs[index], asked.get(job.exercise.id) ?? []);
-            if (proof?.holds) proved++;
-            if (proof?.holds && proof.misses > 0) withMisses++;
-            else if (proof !== undefined) unproved.push(`  not proved: ${job.exercise.id}/${job.name}: ${proof.why}`);
+            if (proof?.holds) {
+              proved++;
+              if (proof.misses > 0) withMisses++;
+            } else if (proof !== undefined) unproved.push(`  not proved: ${job.exercise.id}/${job.name}: ${proof.why}`);
             if (runs[index] !== undefined) recordVerdict(job, verdictOf(runs[index], job.exercise.id, gradedParts(job)), proof);
             return judgeMutant(job, runs[index], outputs.get(target) ?? '');
           });

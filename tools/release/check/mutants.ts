@@ -78,7 +78,7 @@ export async function checkMutants(ctx: Context, gradeAll = false): Promise<void
   ctx.lines.push(
     '',
     ...table(['exercise', 'mutant', 'targets', 'parts graded', 'in the release'], rows),
-    `${jobs.length} mutants: ${jobs.filter(proved).length} proved equal by the mutants step (every sealed miss in a failing test), ${gradedJobs} graded in the release (${inRelease.length} of ${batches.length} batches, ${graded} of the ${of} parts of their exercises)`,
+    `${jobs.length} mutants: ${jobs.filter(proved).length} proved equal by the mutants step (every sealed miss in a failing test), ${gradedJobs} graded in the release (${inRelease.length} of ${batches.length} batches${gradedJobs > 0 ? `, ${graded} of the ${of} parts of their exercises` : ''})`,
     `compared with ${reused} verdicts recorded by the mutants step, ${jobs.length - reused} graded here again`,
   );
   if (gradeAll)
