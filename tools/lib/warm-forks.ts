@@ -1,10 +1,13 @@
 /**
  * A vitest pool ("warm-forks") for watch mode: vitest's own forks worker, but started ahead of
- * time. When a run ends, the next run's worker process is already being started — Node, vitest's
- * worker runtime and whatever `preload` names (tfjs, the student's process) load while the student
- * reads the verdict — so a save pays only for the grading itself.
+ * time. When a run's result is in, `replenish()` starts the next runs' worker processes — Node,
+ * vitest's worker runtime and whatever `preload` names (tfjs, the student's process) load while the
+ * student reads the verdict — so a save pays only for the grading itself.
  *
- *   const vitest = await createVitest('test', { pool: warmForks({ preload: [file] }), isolate: false });
+ *   const pool = warmForks({ preload: [file] });
+ *   const vitest = await createVitest('test', { pool });
+ *   await vitest.runTestSpecifications(specs); // the first run starts its worker itself
+ *   pool.replenish();                          // after each run: the next ones start warm
  *
  * Each run still gets a fresh worker process (nothing of one grading survives into the next).
  */
@@ -28,6 +31,11 @@ interface Spare {
 export interface WarmForksPool {
   name: string;
   createPoolWorker: (o: PoolOptions) => PoolWorker;
+  /**
+   * Starts spare workers (up to `spares`) like the last one a run took. Call it once a run's result
+   * is in, not before: starting processes then would delay that result.
+   */
+  replenish: () => void;
   /** Kills the waiting spare workers (call after `vitest.close()`). */
   dispose: () => void;
 }
@@ -40,6 +48,8 @@ export function warmForks(options: WarmForksOptions = {}): WarmForksPool {
   const start = (entrypoint: string, env: Partial<NodeJS.ProcessEnv>, execArgv: string[]): ChildProcess =>
     fork(entrypoint, [], { env: env as NodeJS.ProcessEnv, execArgv: [...execArgv, ...preload], stdio: 'pipe', serialization: 'advanced' });
   const keyOf = (entrypoint: string, env: Partial<NodeJS.ProcessEnv>, execArgv: string[]): string => JSON.stringify([entrypoint, env, execArgv]);
+  /** How the last worker a run took was started: what the spares repeat. */
+  let last: { key: string; entrypoint: string; env: Partial<NodeJS.ProcessEnv>; execArgv: string[] } | undefined;
 
   class WarmForksWorker implements PoolWorker {
     readonly name = 'warm-forks';
@@ -79,6 +89,7 @@ export function warmForks(options: WarmForksOptions = {}): WarmForksPool {
 
     async start(): Promise<void> {
       const key = keyOf(this.entrypoint, this.env, this.execArgv);
+      last = { key, entrypoint: this.entrypoint, env: this.env, execArgv: this.execArgv };
       const index = spares.findIndex((s) => s.key === key && s.child.exitCode === null && s.child.signalCode === null);
       this.child = index === -1 ? start(this.entrypoint, this.env, this.execArgv) : spares.splice(index, 1)[0].child;
       this.child.stdout?.pipe(this.stdout, { end: false });
@@ -88,9 +99,6 @@ export function warmForks(options: WarmForksOptions = {}): WarmForksPool {
     async stop(): Promise<void> {
       const child = this.fork;
       this.child = undefined;
-      // The next runs' workers start now, while this one winds down.
-      const key = keyOf(this.entrypoint, this.env, this.execArgv);
-      while (spares.filter((s) => s.key === key).length < size) spares.push({ key, child: start(this.entrypoint, this.env, this.execArgv) });
       const exited = new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
       const killer = setTimeout(() => child.kill('SIGKILL'), 2000);
       child.kill();
@@ -101,8 +109,13 @@ export function warmForks(options: WarmForksOptions = {}): WarmForksPool {
     }
   }
 
+  const replenish = (): void => {
+    if (last === undefined) return;
+    const { key, entrypoint, env, execArgv } = last;
+    while (spares.filter((s) => s.key === key).length < size) spares.push({ key, child: start(entrypoint, env, execArgv) });
+  };
   const dispose = (): void => {
     for (const spare of spares.splice(0)) spare.child.kill('SIGKILL');
   };
-  return { name: 'warm-forks', createPoolWorker: (o) => new WarmForksWorker(o), dispose };
+  return { name: 'warm-forks', createPoolWorker: (o) => new WarmForksWorker(o), replenish, dispose };
 }

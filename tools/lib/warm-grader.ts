@@ -57,10 +57,13 @@ export interface WarmGrader {
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** npm packages (and a Node module) the graders import, loaded before the save: 0.1 s of a cold grading's import. */
+const graderPackages = ['fast-check', 'esbuild', 'ndarray', 'vitest', 'node:zlib'];
+
 /**
  * The file each waiting worker imports first (`node --import`): starts a spare student process
  * (graders/support/sandbox/spare.ts, bundled with the settings it needs baked in) and loads tfjs
- * as the grader will. The spare is marked `<run id>:spare`, not with the run id, so the reporter's
+ * and the graders' npm packages as the grader will. The spare is marked `<run id>:spare`, not with the run id, so the reporter's
  * end-of-run sweep does not take the next grading's process for a leftover of this one.
  */
 async function writePreload(dir: string): Promise<string> {
@@ -82,6 +85,10 @@ async function writePreload(dir: string): Promise<string> {
     `process.once('disconnect', () => process.exit(0));`,
     `startSpare({ ...settings, privateDir: path.join(${JSON.stringify(buildDir)}, \`g-\${process.pid}-\${randomUUID().slice(0, 8)}\`) });`,
     `await import('@tensorflow/tfjs');`,
+    // The packages the graders import: vitest imports npm packages natively, so the graders find
+    // them loaded; and esbuild's service started, which bundles the student's files after the save.
+    ...graderPackages.map((specifier) => `await import(${JSON.stringify(specifier)});`),
+    `await (await import('esbuild')).transform('');`,
   ].join('\n');
   const outfile = path.join(dir, 'preload.mjs');
   await build({
@@ -141,6 +148,7 @@ export async function startWarmGrader(options: WarmGraderOptions): Promise<WarmG
   const specs: TestSpecification[] = await vitest.getRelevantTestSpecifications([options.exercise]);
   if (specs.length === 0) throw new Error(`watch: expected a grader file matching '${options.exercise}', found none`);
 
+  let closed = false;
   /** One vitest run at a time: a prime and a grading never overlap. */
   let queue: Promise<unknown> = Promise.resolve();
   const runOnce = async (pattern: RegExp | undefined, allTests: boolean): Promise<WarmRun> => {
@@ -149,7 +157,14 @@ export async function startWarmGrader(options: WarmGraderOptions): Promise<WarmG
     rmSync(resultsFile, { force: true });
     output = '';
     const started = Date.now();
-    await quiet(sink, () => vitest.runTestSpecifications(specs, allTests));
+    try {
+      await quiet(sink, () => vitest.runTestSpecifications(specs, allTests));
+    } finally {
+      // The next gradings' workers start once the caller has shown this result (its own continuation runs first).
+      setImmediate(() => {
+        if (!closed) pool.replenish();
+      });
+    }
     let result: RunResult | undefined;
     try {
       result = JSON.parse(readFileSync(resultsFile, 'utf8')) as RunResult;
@@ -169,6 +184,7 @@ export async function startWarmGrader(options: WarmGraderOptions): Promise<WarmG
     prime: () => serial(() => runOnce(/(?!)/, false)).then(() => undefined),
     cancel: () => vitest.cancelCurrentRun('keyboard-input'),
     async close() {
+      closed = true;
       await vitest.close();
       pool.dispose();
       rmSync(dir, { recursive: true, force: true });

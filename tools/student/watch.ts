@@ -104,7 +104,8 @@ await runCli('watch', async () => {
   const runner = new SerialRunner(gradeAndShow, (error) => process.stderr.write(`watch: ${error instanceof Error ? error.stack : String(error)}\n`));
 
   process.stdout.write(`${pc.bold(`Watching ${exercise.id} · ${exercise.title} (${shortPath(dir)}/)`)}\n`);
-  const stopWatching = watchFolder(dir, { accept: isModuleFile, debounceMs: 50, onChange: () => runner.request() });
+  // An editor's save is a burst of events within a few milliseconds (write, or write + rename); 20 ms of quiet ends it.
+  const stopWatching = watchFolder(dir, { accept: isModuleFile, debounceMs: 20, onChange: () => runner.request() });
   runner.request();
 
   await new Promise<void>((resolve) => {
