@@ -83,4 +83,15 @@ describe('grading one submission, exercise by exercise when needed', () => {
     expect(outcome.status).toBe('graded');
     expect(outcome.scores).toEqual({ 'exercise-01': 7, 'exercise-02': 7 });
   });
+
+  it("every grading of the submission, retries included, gets the class run's pool of reference answers", async () => {
+    const pools: (string | undefined)[] = [];
+    const inner = stub({ 'exercise-01,exercise-02': 'crash', 'exercise-01': 3, 'exercise-02': 4 }, []);
+    const run = (o: IsolatedOptions): Promise<IsolatedRun> => {
+      pools.push(o.answersDir);
+      return inner(o);
+    };
+    await gradeOne(submission, course, { budgetMs: 1000, backends: ['cpu'], seed: 'default', answersDir: '/tmp/class-answers', run }, dir, 3);
+    expect(pools).toEqual(['/tmp/class-answers', '/tmp/class-answers', '/tmp/class-answers']);
+  });
 });
