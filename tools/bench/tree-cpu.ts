@@ -6,7 +6,8 @@
  * (graders/support/sandbox/process-tree.ts); the Node process below is reaped inside bwrap's PID
  * namespace and its CPU never reaches the command's rusage (0.8–1.0 s of exercise 01's grading on
  * cpu, 2026-12-02). Sampling /proc sees it: each process's utime + stime at its last sample.
- * Linux only; a process that lives less than one sample, or its last one, is missed.
+ * Linux only; what a process uses after its last sample is missed (10 ms apart; more when the
+ * machine is loaded and the sampler waits its turn), and a process shorter than that is not seen.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
