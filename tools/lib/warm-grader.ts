@@ -1,9 +1,12 @@
 /**
  * The warm half of watch mode: one vitest instance kept alive in the watch process, grading
- * exactly as `npm test <id>` does (same config, graders, reporter and result), but with the next
- * grading's worker already started — Node, vitest's worker runtime, tfjs in the grader, and a
- * student process (sandboxed, tfjs loaded, no student code yet) waiting in it. A save then pays
- * for bundling the student's files and grading them, not for starting anything.
+ * as `npm test <id>` does (same config, graders, reporter and result), but with the next
+ * grading's worker already started — Node, vitest's worker runtime, tfjs and the graders' modules
+ * in the grader, and a student process (sandboxed, tfjs loaded, no student code yet) waiting in
+ * it (tools/lib/watch-preload.ts). A save then pays for bundling the student's files and grading
+ * them, not for starting or importing anything. One difference from `npm test`: Node (with tsx's
+ * loader) imports the graders, not vite's module runner (vitest's `viteModuleRunner: false`), so
+ * that the waiting worker's imports are the ones the grading uses.
  *
  *   const warm = await startWarmGrader({ target, exercise: 'exercise-01' });
  *   const focus = await warm.run({ part: { id: 'B', title: 'correlate2d' } }); // Part B only (filtered)
@@ -17,14 +20,14 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { build } from 'esbuild';
+import { register } from 'tsx/esm/api';
 import { createVitest, type TestSpecification, type Vitest } from 'vitest/node';
+import { findExercise } from '../../graders/support/course.ts';
 import { repoRoot, stateDir } from '../../graders/support/paths.ts';
 import type { RunResult } from '../../graders/support/results/model.ts';
-import { runnerBundle } from '../../graders/support/sandbox/client.ts';
-import { gradePath, gradeResults, gradeRunId, gradeTarget } from '../../graders/support/settings.ts';
-import { tfjsShim } from '../../graders/support/tfjs-shim.ts';
+import { gradePath, gradeResults, gradeTarget } from '../../graders/support/settings.ts';
 import { warmForks, type WarmForksPool } from './warm-forks.ts';
+import { writeWatchPreload } from './watch-preload.ts';
 
 export interface WarmGraderOptions {
   /** The graded folder (absolute). */
@@ -57,55 +60,6 @@ export interface WarmGrader {
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** npm packages (and a Node module) the graders import, loaded before the save: 0.1 s of a cold grading's import. */
-const graderPackages = ['fast-check', 'esbuild', 'ndarray', 'vitest', 'node:zlib'];
-
-/**
- * The file each waiting worker imports first (`node --import`): starts a spare student process
- * (graders/support/sandbox/spare.ts, bundled with the settings it needs baked in) and loads tfjs
- * and the graders' npm packages as the grader will. The spare is marked `<run id>:spare`, not with the run id, so the reporter's
- * end-of-run sweep does not take the next grading's process for a leftover of this one.
- */
-async function writePreload(dir: string): Promise<string> {
-  const buildDir = path.join(stateDir, 'build');
-  const settings = {
-    backend: 'cpu',
-    readable: [path.join(repoRoot, 'datasets')],
-    root: repoRoot,
-    runner: runnerBundle(),
-    marker: `${gradeRunId.read() ?? 'watch'}:spare`,
-  };
-  // The private folder is named like the Sandbox's own (g-<worker pid>-…), so stale-build cleanup knows it.
-  const contents = [
-    `import { randomUUID } from 'node:crypto';`,
-    `import path from 'node:path';`,
-    `import { startSpare } from './graders/support/sandbox/spare.ts';`,
-    `const settings = ${JSON.stringify(settings)};`,
-    // A waiting worker whose watch is gone (killed) ends too, and its student process with it (bwrap --die-with-parent).
-    `process.once('disconnect', () => process.exit(0));`,
-    `startSpare({ ...settings, privateDir: path.join(${JSON.stringify(buildDir)}, \`g-\${process.pid}-\${randomUUID().slice(0, 8)}\`) });`,
-    `await import('@tensorflow/tfjs');`,
-    // The packages the graders import: vitest imports npm packages natively, so the graders find
-    // them loaded; and esbuild's service started, which bundles the student's files after the save.
-    ...graderPackages.map((specifier) => `await import(${JSON.stringify(specifier)});`),
-    `await (await import('esbuild')).transform('');`,
-  ].join('\n');
-  const outfile = path.join(dir, 'preload.mjs');
-  await build({
-    stdin: { contents, resolveDir: repoRoot, sourcefile: 'watch-preload.ts', loader: 'ts' },
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'silent',
-    // tfjs through require, as vitest.config.ts gives it to the graders: then their require finds it loaded.
-    plugins: [tfjsShim(repoRoot, buildDir)],
-  });
-  return outfile;
-}
-
 /** Runs `job` with process.stdout going to `sink`: the course's reporter prints there, and that is not the student's screen. */
 async function quiet<T>(sink: Writable, job: () => Promise<T>): Promise<T> {
   const write = process.stdout.write;
@@ -128,7 +82,7 @@ export async function startWarmGrader(options: WarmGraderOptions): Promise<WarmG
   process.env[gradeResults.name] = resultsFile;
   // A replay of one case (GRADE_PATH) would grade one case only.
   delete process.env[gradePath.name];
-  const pool: WarmForksPool = warmForks({ preload: [await writePreload(dir)] });
+  const pool: WarmForksPool = warmForks({ preload: await writeWatchPreload(dir, findExercise(options.exercise)) });
   // vitest's own output (and the workers') is not the student's screen: the course's reporter
   // writes the result file, which is what watch shows.
   let output = '';
@@ -140,7 +94,11 @@ export async function startWarmGrader(options: WarmGraderOptions): Promise<WarmG
   });
   const signals = ['SIGINT', 'SIGTERM'] as const;
   const ours = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
-  const vitest: Vitest = await createVitest('test', { watch: false, root: repoRoot, pool } as never, {}, { stdout: sink, stderr: sink });
+  // Node imports the graders (tsx), not vite's module runner: the waiting worker has imported them
+  // already. This process then imports the reporter natively too, through tsx's loader.
+  register();
+  const experimental = { viteModuleRunner: false, nodeLoader: false };
+  const vitest: Vitest = await createVitest('test', { watch: false, root: repoRoot, pool, experimental } as never, {}, { stdout: sink, stderr: sink });
   // Reporters' onInit (the course reporter learns the backends here), its header kept off screen.
   await quiet(sink, () => vitest.standalone());
   // vitest's logger exits the process on Ctrl-C; watch stops by itself (cancels, closes, says so).
