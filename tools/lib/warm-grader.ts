@@ -109,7 +109,8 @@ export async function startWarmGrader(options: WarmGraderOptions): Promise<WarmG
   let closed = false;
   /** One vitest run at a time: a prime and a grading never overlap. */
   let queue: Promise<unknown> = Promise.resolve();
-  const runOnce = async (pattern: RegExp | undefined, allTests: boolean): Promise<WarmRun> => {
+  /** `replenish`: start the next workers afterwards; not after a focused run, so they do not slow the full one that follows. */
+  const runOnce = async (pattern: RegExp | undefined, allTests: boolean, replenish: boolean): Promise<WarmRun> => {
     if (pattern === undefined) vitest.resetGlobalTestNamePattern();
     else vitest.setGlobalTestNamePattern(pattern);
     rmSync(resultsFile, { force: true });
@@ -120,7 +121,7 @@ export async function startWarmGrader(options: WarmGraderOptions): Promise<WarmG
     } finally {
       // The next gradings' workers start once the caller has shown this result (its own continuation runs first).
       setImmediate(() => {
-        if (!closed) pool.replenish();
+        if (replenish && !closed) pool.replenish();
       });
     }
     let result: RunResult | undefined;
@@ -138,8 +139,11 @@ export async function startWarmGrader(options: WarmGraderOptions): Promise<WarmG
   };
 
   return {
-    run: ({ part }) => serial(() => runOnce(part === undefined ? undefined : new RegExp(escapeRegExp(`Part ${part.id} · ${part.title}`)), part === undefined)),
-    prime: () => serial(() => runOnce(/(?!)/, false)).then(() => undefined),
+    run: ({ part }) =>
+      serial(() =>
+        runOnce(part === undefined ? undefined : new RegExp(escapeRegExp(`Part ${part.id} · ${part.title}`)), part === undefined, part === undefined),
+      ),
+    prime: () => serial(() => runOnce(/(?!)/, false, true)).then(() => undefined),
     cancel: () => vitest.cancelCurrentRun('keyboard-input'),
     async close() {
       closed = true;
