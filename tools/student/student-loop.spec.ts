@@ -127,6 +127,8 @@ describe('the student loop, end to end (exercise 01 on cpu)', () => {
       await watch.waitFor('a grading to start', (out) => gradings(out) > before, 30_000);
       await watch.interrupt();
       expect(watch.output()).toContain('Stopped watching.');
+      // Every save above was graded warm: watch says so when it falls back to grading from scratch.
+      expect(watch.output()).not.toContain('grading each save from scratch');
     } finally {
       await watch.interrupt('SIGKILL');
     }
