@@ -83,6 +83,10 @@ export async function writeWatchPreload(dir: string, exercise: Exercise): Promis
       `import { startSpare } from ${JSON.stringify(url(path.join(repoRoot, 'graders', 'support', 'sandbox', 'spare.ts')))};`,
       // A waiting worker whose watch is gone (killed) ends too, and its student process with it (bwrap --die-with-parent).
       `process.once('disconnect', () => process.exit(0));`,
+      // A terminal's Ctrl-C goes to the whole foreground process group: watch stops its workers
+      // itself. A worker killed by it mid-run made vitest wait out its 60 s RPC time-out, or crash
+      // on "Worker exited unexpectedly" (an 'error' event nobody listened to).
+      `process.on('SIGINT', () => {});`,
       // The private folder is named like the Sandbox's own (g-<worker pid>-…), so stale-build cleanup knows it.
       `startSpare({ ...${JSON.stringify(settings)}, privateDir: path.join(${JSON.stringify(buildDir)}, \`g-\${process.pid}-\${randomUUID().slice(0, 8)}\`) });`,
       `await import('@tensorflow/tfjs');`,
