@@ -40,6 +40,31 @@ export interface WarmForksPool {
   dispose: () => void;
 }
 
+/** The guarded form of each 'exit' listener vitest adds, so that `off` removes the same function. */
+const guarded = new WeakMap<(arg: unknown) => void, (arg: unknown) => void>();
+
+/**
+ * vitest's 'exit' listener reports a worker that exits outside a stop as an 'error' event on its
+ * runner, which throws when nobody listens — between runs, or once a run is cancelled. A terminal's
+ * Ctrl-C reaches the workers too (one foreground process group) and can end one then; the throw
+ * would end watch itself before it says "Stopped watching.". During a run vitest listens and
+ * reports the exit as usual: only the throw of an unheard report is dropped.
+ */
+function quietExit(callback: (arg: unknown) => void): (arg: unknown) => void {
+  let quiet = guarded.get(callback);
+  if (quiet === undefined) {
+    quiet = (arg: unknown): void => {
+      try {
+        callback(arg);
+      } catch (error) {
+        if (!(error instanceof Error && error.message === 'Worker exited unexpectedly')) throw error;
+      }
+    };
+    guarded.set(callback, quiet);
+  }
+  return quiet;
+}
+
 /** vitest's `pool` option value (`{ name, createPoolWorker }`) plus `dispose`. */
 export function warmForks(options: WarmForksOptions = {}): WarmForksPool {
   const spares: Spare[] = [];
@@ -75,10 +100,10 @@ export function warmForks(options: WarmForksOptions = {}): WarmForksPool {
     }
 
     on(event: string, callback: (arg: unknown) => void): void {
-      this.fork.on(event, callback);
+      this.fork.on(event, event === 'exit' ? quietExit(callback) : callback);
     }
     off(event: string, callback: (arg: unknown) => void): void {
-      this.fork.off(event, callback);
+      this.fork.off(event, event === 'exit' ? quietExit(callback) : callback);
     }
     send(message: WorkerRequest): void {
       this.fork.send(message);
